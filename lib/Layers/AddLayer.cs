@@ -1,4 +1,4 @@
-namespace Backprop.Layers;
+namespace Backprop;
 
 /// <summary>Addition node of the computational graph, §5.4.2.</summary>
 public sealed class AddLayer

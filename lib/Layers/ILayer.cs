@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Backprop.Layers;
+namespace Backprop;
 
 /// <summary>The contract every array layer of §5.5–5.6 keeps: forward caches what backward needs.</summary>
 public interface ILayer

@@ -1,4 +1,4 @@
-namespace Backprop.Layers;
+namespace Backprop;
 
 /// <summary>Multiplication node of the computational graph, §5.4.1.</summary>
 public sealed class MulLayer

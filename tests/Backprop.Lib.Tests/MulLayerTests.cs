@@ -1,5 +1,5 @@
 using System.Globalization;
-using Backprop.Layers;
+using Backprop;
 
 namespace Backprop.Lib.Tests;
 
