@@ -75,4 +75,19 @@ public class AffineTests
         Assert.Contains("1×3", error.Message);
         Assert.Contains("4×2", error.Message);
     }
+
+    [Theory]
+    [InlineData(3, 784, 50)]
+    [InlineData(70, 13, 5)]
+    [InlineData(1, 1, 1)]
+    public void Forward_EqualsMathNetsProductPlusBias(int rows, int inputs, int outputs)
+    {
+        var w = Check.RandomMatrix(inputs, outputs, seed: 11);
+        var b = Check.RandomMatrix(1, outputs, seed: 12);
+        var x = Check.RandomMatrix(rows, inputs, seed: 13);
+
+        var expected = x * w + Matrix<double>.Build.Dense(rows, 1, 1.0) * b;
+
+        Check.AssertClose(expected, new Affine(w, b).Forward(x), 1e-14);
+    }
 }
