@@ -73,8 +73,12 @@ public static class Chart
             double[] te = test.ToArray();
             figure = figure.And(new Trace
             {
-                Type = "scatter", Mode = "lines", Name = "test", X = Boxed(Enumerable.Range(0, te.Length).Select(i => (double)i)),
-                Y = te, Line = new TraceLine(Dash: "dash"),
+                Type = "scatter",
+                Mode = "lines",
+                Name = "test",
+                X = Boxed(Enumerable.Range(0, te.Length).Select(i => (double)i)),
+                Y = te,
+                Line = new TraceLine(Dash: "dash"),
             });
         }
 
@@ -102,7 +106,11 @@ public static class Chart
         double[][] rows = p.Chunk(width).ToArray();
         var figure = Single(new Trace
         {
-            Type = "heatmap", Z = rows, ColorScale = "Greys", ReverseScale = true, ShowScale = false,
+            Type = "heatmap",
+            Z = rows,
+            ColorScale = "Greys",
+            ReverseScale = true,
+            ShowScale = false,
         }) with
         {
             Layout = new FigureLayout
