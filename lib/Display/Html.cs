@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 
 namespace Backprop.Display;
 
@@ -15,7 +14,9 @@ internal static class Html
     public const string Paper = "#ffffff";
     public const string Rule = "#d0d0d0";
 
-    public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? "");
+    // Only the five markup characters: ×, −, Korean stay readable in the source of the page.
+    public static string Escape(string? text) => (text ?? "")
+        .Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
 
     /// <summary>The shortest text that round-trips: what the value really is.</summary>
     public static string Full(double value) => value.ToString("R", CultureInfo.InvariantCulture);

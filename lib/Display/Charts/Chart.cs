@@ -51,8 +51,9 @@ public static class Chart
         }
 
         string[] classes = Enumerable.Range(0, ys.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        return Bars(classes, ("y", ys), ("t", ts), ("y − t", ys.Zip(ts, (a, b) => a - b)))
+        Figure figure = Bars(classes, ("y", ys), ("t", ts), ("y − t", ys.Zip(ts, (a, b) => a - b)))
             .WithAxisTitles("class", null);
+        return figure with { Layout = figure.Layout with { XAxis = figure.Layout.XAxis! with { Type = "category" } } };
     }
 
     /// <summary>Loss per iteration (or per epoch): the learning curve.</summary>
@@ -82,7 +83,9 @@ public static class Chart
             });
         }
 
-        return figure.WithAxisTitles("epoch", "accuracy").WithYRange(0, 1.02);
+        figure = figure.WithAxisTitles("epoch", "accuracy").WithYRange(0, 1.02);
+        // Whole epochs only: a tick at epoch 2.5 means nothing.
+        return figure with { Layout = figure.Layout with { XAxis = figure.Layout.XAxis! with { DTick = tr.Length <= 20 ? 1 : null } } };
     }
 
     public static Figure Heatmap(Matrix<double> m, string? title = null)
