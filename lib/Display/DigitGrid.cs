@@ -8,7 +8,7 @@ namespace Backprop;
 
 /// <summary>
 /// MNIST digits (§3.6) as a grid of small crisp images with their label and, when given, the network's
-/// prediction; misclassified digits are framed in red. Made by <see cref="Show.Digits(MathNet.Numerics.LinearAlgebra.Matrix{double}, IReadOnlyList{int}?, IReadOnlyList{int}?, int, int)"/>.
+/// prediction; misclassified digits are framed in red. Made by <see cref="Show.Digits(MathNet.Numerics.LinearAlgebra.Matrix{double}, Labels?, Labels?, int, int)"/>.
 /// </summary>
 [TypeFormatterSource(typeof(DisplayFormatterSource))]
 public sealed class DigitGrid : IHtmlDisplay

@@ -32,7 +32,7 @@ internal static class Html
             return Full(value);
         }
 
-        string text = value.ToString("G6", CultureInfo.InvariantCulture);
+        string text = value.ToString("G6", CultureInfo.InvariantCulture).Replace("E", "e");
         return text == "-0" ? "0" : text;
     }
 

@@ -46,9 +46,12 @@ public sealed class Table : IHtmlDisplay
         }
 
         html.Append($"<table style=\"border-collapse:collapse;font-variant-numeric:tabular-nums;color:{Html.Ink};font-size:13px\"><thead><tr>");
-        foreach (string header in Headers)
+        for (int j = 0; j < Headers.Count; j++)
         {
-            html.Append($"<th style=\"padding:3px 10px;text-align:left;color:{Html.Ink};border-bottom:1.5px solid #444\">{Html.Escape(header)}</th>");
+            string header = Headers[j];
+            // A column of numbers is right-aligned, its header too.
+            string align = _rows.Count > 0 && _rows.All(r => r[j] is null || IsNumber(r[j])) ? "right" : "left";
+            html.Append($"<th style=\"padding:3px 10px;text-align:{align};color:{Html.Ink};border-bottom:1.5px solid #444\">{Html.Escape(header)}</th>");
         }
 
         html.Append("</tr></thead><tbody>");

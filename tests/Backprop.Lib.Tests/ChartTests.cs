@@ -74,6 +74,25 @@ public class ChartTests
     }
 
     [Fact]
+    public void TrainingHistory_GivesLossAndAccuracyCharts()
+    {
+        var history = new TrainingHistory();
+        history.AddLoss(2.3);
+        history.AddLoss(0.9);
+        history.AddLoss(0.4);
+        history.AddEpoch(new EpochRecord(0, 0, 0.1, 0.12));
+        history.AddEpoch(new EpochRecord(1, 2, 0.8, 0.79));
+
+        Figure loss = Chart.Loss(history);
+        Figure accuracy = Chart.Accuracy(history);
+
+        Assert.Equal(history.Losses, loss.Data[0].Y!);
+        Assert.Equal([0.1, 0.8], accuracy.Data[0].Y!);
+        Assert.Equal([0.12, 0.79], accuracy.Data[1].Y!);
+        Assert.Equal(history.Epochs.Select(e => (double)e.Epoch), accuracy.Data[0].X!.Cast<double>());
+    }
+
+    [Fact]
     public void Image_CutsPixelsIntoRowsTopDown()
     {
         double[] pixels = Enumerable.Range(0, 6).Select(i => (double)i).ToArray();

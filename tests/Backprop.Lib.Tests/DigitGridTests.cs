@@ -44,9 +44,22 @@ public class DigitGridTests
     }
 
     [Fact]
+    public void OneHotLabelsAndRawScores_AreReadAsClasses()
+    {
+        var oneHot = Matrix<double>.Build.Dense(30, 10, (i, j) => j == i % 10 ? 1 : 0);
+        var scores = Matrix<double>.Build.Dense(30, 10, (i, j) => j == (i == 2 ? 5 : i % 10) ? 3.5 : -1);
+
+        DigitGrid grid = Show.Digits(Images, oneHot, predictions: scores, count: 4);
+
+        Assert.Equal([0, 1, 2, 3], grid.Labels!.Take(4));
+        Assert.Equal([0, 1, 5, 3], grid.Predictions!.Take(4));
+        Assert.Equal(1, grid.Misclassified);
+    }
+
+    [Fact]
     public void TooFewLabels_IsReported()
     {
-        var error = Assert.Throws<ArgumentException>(() => Show.Digits(Images, labels: [1, 2], count: 5));
+        var error = Assert.Throws<ArgumentException>(() => Show.Digits(Images, labels: new[] { 1, 2 }, count: 5));
         Assert.Contains("5 images but only 2 labels", error.Message);
     }
 

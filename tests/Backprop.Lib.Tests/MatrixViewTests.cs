@@ -48,6 +48,13 @@ public class MatrixViewTests
     }
 
     [Fact]
+    public void Mask_BeforeForward_SaysSo()
+    {
+        var error = Assert.Throws<System.ArgumentNullException>(() => Show.Mask(new Relu().Mask));
+        Assert.Contains("run Forward first", error.Message);
+    }
+
+    [Fact]
     public void LargeMatrix_ElidesTheMiddleButKeepsCornersAndShape()
     {
         var big = Matrix<double>.Build.Dense(100, 784, (i, j) => i * 1000 + j);

@@ -88,6 +88,13 @@ public static class Chart
         return figure with { Layout = figure.Layout with { XAxis = figure.Layout.XAxis! with { DTick = tr.Length <= 20 ? 1 : null } } };
     }
 
+    /// <summary>The mini-batch loss of every iteration of a training run (§5.7.4).</summary>
+    public static Figure Loss(TrainingHistory history) => Loss(history.Losses);
+
+    /// <summary>Train and test accuracy of every epoch of a training run; epochs count from 0 like the trainer's.</summary>
+    public static Figure Accuracy(TrainingHistory history) =>
+        Accuracy(history.TrainAccuracies, history.TestAccuracies);
+
     public static Figure Heatmap(Matrix<double> m, string? title = null)
     {
         var figure = Single(new Trace { Type = "heatmap", Z = Rows(m), ColorScale = "RdBu", ReverseScale = true }) with
