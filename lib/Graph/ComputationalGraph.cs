@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Backprop.Display;
 
@@ -148,6 +149,31 @@ public sealed class ComputationalGraph : IHtmlDisplay
         }
 
         return order;
+    }
+
+    /// <summary>
+    /// Every operation in forward order: its inputs, value, local derivatives and, after Backward, the
+    /// gradient it receives — the arithmetic behind each red number of the figure.
+    /// </summary>
+    public Table Steps()
+    {
+        var table = new Table("step", "node", "inputs", "forward", "local derivative", "grad") { Title = "Forward and backward, step by step" };
+        int step = 1;
+        foreach (GraphNode node in _nodes.Where(n => n.Op != GraphOp.Input))
+        {
+            string symbol = node.Constant is double c ? $"{node.Symbol}{Html.Compact(c)}" : node.Symbol;
+            table.Add(step++, node.Name is null ? symbol : $"{symbol} ({node.Name})",
+                string.Join(", ", node.Inputs.Select(i => i.Label)), node.Value,
+                string.Join(", ", node.LocalDerivatives.Select(Html.Compact)),
+                HasGradients ? node.Grad : null);
+        }
+
+        foreach (GraphNode input in _nodes.Where(n => n.Op == GraphOp.Input))
+        {
+            table.Add(null, input.Label, "", input.Value, "", HasGradients ? input.Grad : null);
+        }
+
+        return table;
     }
 
     public string ToHtml() => GraphSvg.Render(this);

@@ -193,6 +193,24 @@ public class ComputationalGraphTests
     }
 
     [Fact]
+    public void Steps_TabulatesEachOperationThenTheInputs()
+    {
+        var g = new ComputationalGraph();
+        var x = g.Input("x", 0.5);
+        var y = g.Sigmoid(x);
+        g.Backward(y);
+
+        Table steps = g.Steps();
+
+        Assert.Equal(5, steps.Rows.Count);
+        Assert.Equal("×-1", steps.Rows[0][1]);
+        Assert.Equal("/ (y)", steps.Rows[3][1]);
+        Assert.Equal(y.Value, steps.Rows[3][3]);
+        Assert.Equal(x.Grad, steps.Rows[4][5]);
+        Assert.Null(new ComputationalGraph().Steps().Rows.FirstOrDefault());
+    }
+
+    [Fact]
     public void ToString_ListsValuesAndGradients()
     {
         var g = new ComputationalGraph();
