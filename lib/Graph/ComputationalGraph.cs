@@ -158,12 +158,15 @@ public sealed class ComputationalGraph : IHtmlDisplay
     public Table Steps()
     {
         var table = new Table("step", "node", "inputs", "forward", "local derivative", "grad") { Title = "Forward and backward, step by step" };
-        int step = 1;
+        // Unnamed intermediate results are referred to by the step that made them: "#2".
+        var steps = new Dictionary<GraphNode, int>();
+        string Ref(GraphNode n) => n.Name ?? (steps.TryGetValue(n, out int s) ? $"#{s}" : n.Label);
         foreach (GraphNode node in _nodes.Where(n => n.Op != GraphOp.Input))
         {
+            steps[node] = steps.Count + 1;
             string symbol = node.Constant is double c ? $"{node.Symbol}{Html.Compact(c)}" : node.Symbol;
-            table.Add(step++, node.Name is null ? symbol : $"{symbol} ({node.Name})",
-                string.Join(", ", node.Inputs.Select(i => i.Label)), node.Value,
+            table.Add(steps[node], node.Name is null ? symbol : $"{symbol} ({node.Name})",
+                string.Join(", ", node.Inputs.Select(Ref)), node.Value,
                 string.Join(", ", node.LocalDerivatives.Select(Html.Compact)),
                 HasGradients ? node.Grad : null);
         }

@@ -205,6 +205,8 @@ public class ComputationalGraphTests
         Assert.Equal(5, steps.Rows.Count);
         Assert.Equal("×-1", steps.Rows[0][1]);
         Assert.Equal("/ (y)", steps.Rows[3][1]);
+        Assert.Equal("#3", steps.Rows[3][2]);
+        Assert.Equal("x", steps.Rows[0][2]);
         Assert.Equal(y.Value, steps.Rows[3][3]);
         Assert.Equal(x.Grad, steps.Rows[4][5]);
         Assert.Null(new ComputationalGraph().Steps().Rows.FirstOrDefault());
