@@ -27,9 +27,9 @@ internal static class Html
     /// </summary>
     public static string Compact(double value)
     {
-        if (double.IsNaN(value) || double.IsInfinity(value))
+        if (double.IsInfinity(value))
         {
-            return Full(value);
+            return value > 0 ? "∞" : "-∞";
         }
 
         string text = value.ToString("G6", CultureInfo.InvariantCulture).Replace("E", "e");

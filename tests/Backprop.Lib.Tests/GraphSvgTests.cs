@@ -115,6 +115,24 @@ public class GraphSvgTests
     }
 
     [Fact]
+    public void UnfinishedGraphs_StillRender()
+    {
+        var empty = new ComputationalGraph();
+        var onlyInput = new ComputationalGraph();
+        onlyInput.Input("x", 1);
+        var twoOutputs = new ComputationalGraph();
+        var x = twoOutputs.Input("x", 0);
+        twoOutputs.Exp(x, "e");
+        twoOutputs.Backward(twoOutputs.Reciprocal(x, "inf"));
+
+        Assert.Empty(ByClass(XElement.Parse(empty.ToSvg()), "g", "node"));
+        Assert.Single(ByClass(XElement.Parse(onlyInput.ToSvg()), "g", "node"));
+        XElement svg = XElement.Parse(twoOutputs.ToSvg());
+        Assert.Equal(2, svg.Descendants(Svg + "text").Count(t => (string?)t.Attribute("class") == "output-name"));
+        Assert.Contains("∞", Labels(svg, "fwd"));
+    }
+
+    [Fact]
     public void Rendering_IsDeterministic()
     {
         Assert.Equal(AppleAndOrange().ToSvg(), AppleAndOrange().ToSvg());
