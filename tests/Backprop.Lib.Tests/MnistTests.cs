@@ -190,7 +190,7 @@ public class MnistTests
         MnistData data = Mnist.Load(downloader: new MnistDownloader(cache.Path, files: IdxFixture.SumsOf(files)), log: _ => { });
 
         Assert.Equal((30, 10), (data.Train.Count, data.Test.Count));
-        Assert.Equal($"MNIST: full set, 30 train / 10 test, from {cache.Path} (SHA-256 verified)", data.Source);
+        Assert.Equal($"MNIST: full set, 30 train / 10 test, from {cache.Path}, SHA-256 verified", data.Source);
     }
 
     [Fact]
