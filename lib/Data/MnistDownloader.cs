@@ -55,7 +55,7 @@ public sealed class MnistDownloader
             string? from = Mirrors.FirstOrDefault(mirror => TryFetch(mirror, file, target, progress, failures));
             if (from is null)
                 throw new IOException($"{file.Name}: no mirror delivered it ({string.Join("; ", failures)}); "
-                    + $"nothing was written to {CacheDirectory}");
+                    + $"{file.Name} was not written to {CacheDirectory}");
             fetched.Add(from);
         }
         return fetched.Count == 0

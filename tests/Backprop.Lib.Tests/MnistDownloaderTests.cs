@@ -72,7 +72,7 @@ public class MnistDownloaderTests
         var e = Assert.Throws<IOException>(() => downloader.Download(_ => { }));
 
         Assert.Contains($"{server.BaseUrl}{MnistFile.TrainImages}: ", e.Message);
-        Assert.Contains($"nothing was written to {cache.Path}", e.Message);
+        Assert.Contains($"{MnistFile.TrainImages} was not written to {cache.Path}", e.Message);
         Assert.Empty(cache.Files());
     }
 
