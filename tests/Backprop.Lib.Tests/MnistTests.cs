@@ -22,7 +22,8 @@ public class MnistTests
 
         Assert.Equal((8000, 784), (train.Images.RowCount, train.Images.ColumnCount));
         Assert.Equal((2000, 784), (test.Images.RowCount, test.Images.ColumnCount));
-        Assert.Equal((8000, 1), (train.Labels.RowCount, train.Labels.ColumnCount));
+        Assert.Null(train.Labels.OneHot);
+        Assert.Equal(train.Digits, train.Labels.Indices);
         Assert.InRange(train.Images.Enumerate().Max(), 0.99, 1.0);
         Assert.Equal(0.0, train.Images.Enumerate().Min());
     }
@@ -37,7 +38,6 @@ public class MnistTests
         Assert.Equal(s_testPerDigit, Count(test));
         for (int d = 0; d < 10; d++)
             Assert.InRange(s_testPerDigit[d] / (double)(s_trainPerDigit[d] + s_testPerDigit[d]), 0.199, 0.201);
-        Assert.Equal(train.Digits.Select(d => (double)d), train.Labels.Column(0));
     }
 
     [Fact]
@@ -68,12 +68,14 @@ public class MnistTests
     {
         var (train, test) = LoadSample(oneHotLabel: true);
 
-        Assert.Equal((8000, 10), (train.Labels.RowCount, train.Labels.ColumnCount));
         foreach (MnistSet set in new[] { train, test })
         {
-            Assert.All(set.Labels.RowSums(), sum => Assert.Equal(1.0, sum));
+            Matrix<double> oneHot = set.Labels.OneHot!;
+            Assert.Equal((set.Count, 10), (oneHot.RowCount, oneHot.ColumnCount));
+            Assert.All(oneHot.RowSums(), sum => Assert.Equal(1.0, sum));
             for (int i = 0; i < set.Count; i++)
-                Assert.Equal(1.0, set.Labels[i, set.Digits[i]]);
+                Assert.Equal(1.0, oneHot[i, set.Digits[i]]);
+            Assert.Equal(set.Digits, set.Labels.ClassIndices());
         }
     }
 
