@@ -45,6 +45,7 @@ public sealed class MnistDownloader
     {
         progress ??= Console.WriteLine;
         Directory.CreateDirectory(CacheDirectory);
+        RemoveAbandonedParts();
         var fetched = new List<string>();
         foreach (MnistFile file in Files)
         {
@@ -61,6 +62,16 @@ public sealed class MnistDownloader
         return fetched.Count == 0
             ? $"all {Files.Count} files already in {CacheDirectory}, SHA-256 verified"
             : $"downloaded {fetched.Count} file(s) from {string.Join(", ", fetched.Distinct())} into {CacheDirectory}, SHA-256 verified";
+    }
+
+    // A process killed mid-download cannot delete its .part file; one untouched for an hour is abandoned.
+    private void RemoveAbandonedParts()
+    {
+        foreach (string part in Directory.EnumerateFiles(CacheDirectory, "*.part"))
+        {
+            if (File.GetLastWriteTimeUtc(part) < DateTime.UtcNow.AddHours(-1))
+                File.Delete(part);
+        }
     }
 
     private bool TryFetch(string mirror, MnistFile file, string target, Action<string> progress, List<string> failures)

@@ -31,6 +31,13 @@ public sealed class MnistSet
 
     public int ImageColumns { get; }
 
+    /// <summary>The book's pair: <c>var ((xTrain, tTrain), (xTest, tTest)) = Mnist.Load(oneHotLabel: true);</c></summary>
+    public void Deconstruct(out Matrix<double> images, out Labels labels)
+    {
+        images = Images;
+        labels = Labels;
+    }
+
     /// <summary>Image <paramref name="index"/> as a 28 × 28 matrix, for display.</summary>
     public Matrix<double> ImageOf(int index) => Mnist.ToImage(Images.Row(index), ImageRows);
 

@@ -44,6 +44,24 @@ public class MnistDownloaderTests
     }
 
     [Fact]
+    public void Download_RemovesPartFilesAbandonedAnHourAgo()
+    {
+        var files = IdxFixture.Set();
+        using var server = new LoopbackHttpServer(files);
+        using var cache = new TempFolder();
+        string abandoned = cache.File(MnistFile.TrainImages + ".0123.part");
+        string recent = cache.File(MnistFile.TrainImages + ".4567.part");
+        File.WriteAllBytes(abandoned, [1, 2, 3]);
+        File.WriteAllBytes(recent, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddHours(-2));
+
+        new MnistDownloader(cache.Path, [server.BaseUrl], IdxFixture.SumsOf(files)).Download(_ => { });
+
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(recent), "a download still running elsewhere keeps its .part file");
+    }
+
+    [Fact]
     public void Download_WrongChecksum_IsRejectedAndLeavesNothing()
     {
         var files = IdxFixture.Set();

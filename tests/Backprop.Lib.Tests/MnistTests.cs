@@ -54,6 +54,17 @@ public class MnistTests
     }
 
     [Fact]
+    public void Load_DeconstructsLikeTheBooksTuples()
+    {
+        var ((xTrain, tTrain), (xTest, tTest)) = Mnist.Load(oneHotLabel: true, source: MnistSource.Sample, log: _ => { });
+
+        Assert.Equal((8000, 784), (xTrain.RowCount, xTrain.ColumnCount));
+        Assert.Equal(8000, tTrain.Count);
+        Assert.Equal((2000, 784), (xTest.RowCount, xTest.ColumnCount));
+        Assert.Equal((2000, 10), (tTest.OneHot!.RowCount, tTest.OneHot.ColumnCount));
+    }
+
+    [Fact]
     public void Load_Normalized_IsBytesOver255()
     {
         var (raw, _) = LoadSample(normalize: false);
