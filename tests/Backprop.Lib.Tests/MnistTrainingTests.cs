@@ -17,7 +17,7 @@ public class MnistTrainingTests
         TrainingHistory history = Trainer.Train(net, train.Images, train.Labels, test.Images, test.Labels,
             new TrainingOptions { Iterations = 600, BatchSize = 100, LearningRate = 0.1, Seed = 1 });
 
-        // Measured: 0.9000 test / 0.9127 train with seed 1 (0.9025 / 0.9165 with seed 2).
+        // Measured: 0.9000 test / 0.9127 train with seed 1 (0.9025 / 0.9165 seed 2, 0.9050 / 0.9197 seed 3).
         double after = net.Accuracy(test.Images, test.Labels);
         Assert.InRange(before, 0.0, 0.3);
         Assert.InRange(after, 0.88, 0.93);
