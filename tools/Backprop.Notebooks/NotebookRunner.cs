@@ -57,6 +57,7 @@ public static class NotebookRunner
         {
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(document.Path))!,
             NuGetCacheRoot = options.NuGetCacheRoot,
+            NuGetSources = options.NuGetSources,
             Log = options.Log,
         });
 

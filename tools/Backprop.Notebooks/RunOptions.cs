@@ -18,6 +18,9 @@ public sealed class RunOptions
     /// <summary>Where restored NuGet package sets are cached.</summary>
     public string? NuGetCacheRoot { get; init; }
 
+    /// <summary>When set, the only NuGet sources (replacing NuGet.config's).</summary>
+    public IReadOnlyList<string>? NuGetSources { get; init; }
+
     /// <summary>Progress lines (cell started / finished, package restore).</summary>
     public Action<string>? Log { get; init; }
 }

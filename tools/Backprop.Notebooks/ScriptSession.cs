@@ -38,7 +38,7 @@ public sealed class ScriptSession : IDisposable
     public ScriptSession(ScriptSessionOptions? options = null)
     {
         _options = options ?? new ScriptSessionOptions();
-        _restorer = new NuGetRestorer(_options.NuGetCacheRoot);
+        _restorer = new NuGetRestorer(_options.NuGetCacheRoot, _options.NuGetSources);
         ConsoleRouter.Install();
         AssemblyRegistry.Install();
         ValueFormatter.Reset();
