@@ -43,7 +43,7 @@ public static class NotebookRunner
         var clock = Stopwatch.StartNew();
         try
         {
-            ParameterInjector.Inject(document, options.Parameters);
+            ParameterInjector.Inject(document, options.Parameters, options.RequireParametersCell);
         }
         catch (ArgumentException e)
         {

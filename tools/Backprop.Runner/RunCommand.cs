@@ -53,6 +53,7 @@ internal sealed class RunCommand
                 CellTimeout = _command.Timeout,
                 StopOnError = _command.StopOnError,
                 Parameters = _command.Parameters,
+                RequireParametersCell = notebooks.Count == 1,
                 Log = line => _err.WriteLine($"    {line}"),
             });
             var stem = Path.GetFileNameWithoutExtension(path);
