@@ -98,6 +98,21 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task CellStuckOutsideUserLoops_TimesOut_AndTheRestIsSkipped()
+    {
+        var scratch = NewScratch();
+        var path = WriteNotebook(scratch, "stuck.dib", "#!csharp
+System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);
+
+#!csharp
+1
+");
+        var result = await NotebookRunner.RunAsync(path, Options(timeoutSeconds: 1));
+        Assert.Equal([CellRunStatus.TimedOut, CellRunStatus.Skipped], result.Cells.Select(c => c.Status));
+        Assert.Contains("could not be stopped", result.Cells[1].Message);
+    }
+
+    [Fact]
     public async Task OtherLanguages_AreErrorsNamingTheCell()
     {
         var scratch = NewScratch();

@@ -17,7 +17,8 @@ A folder runs every notebook directly inside it, in name order.
 Options:
   -o, --output <dir>        Output folder (default: artifacts/notebooks under the current directory).
   -p, --parameter <n=v>     Override a variable of the cell tagged 'parameters' (repeatable). Numbers and
-                            true/false are C# literals; other values become strings.
+                            true/false are C# literals; other values become strings. With several
+                            notebooks, those without a 'parameters' cell run unchanged.
       --timeout <seconds>   Longest a cell may run (default 300).
       --stop-on-error       Stop a notebook at its first failed cell (default: run every cell, report all failures).
       --no-html             Write the executed notebooks only.
