@@ -10,6 +10,9 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         var error = Console.Error;
+
+        // A cell that reads stdin gets end-of-input at once instead of waiting on the terminal forever.
+        Console.SetIn(TextReader.Null);
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
             Console.Out.Write(CommandLine.Usage);
