@@ -1,0 +1,58 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Backprop.Kernel.Execution;
+
+/// <summary>is_complete by Roslyn's own parser: may the console run this, or wait for more lines?</summary>
+internal static class SubmissionCompleteness
+{
+    private static readonly CSharpParseOptions ScriptOptions =
+        new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
+
+    public static IsCompleteResult Check(string code)
+    {
+        // Notebook directives (#!time, #r "nuget:...") are the engine's, not C#: blank them so line numbers stay.
+        var lines = code.Replace("\r\n", "\n").Split('\n')
+            .Select(line => line.TrimStart().StartsWith("#!", StringComparison.Ordinal) ? "" : line);
+        var text = string.Join("\n", lines);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new IsCompleteResult("complete");
+        }
+
+        var tree = CSharpSyntaxTree.ParseText(text, ScriptOptions);
+        if (!SyntaxFactory.IsCompleteSubmission(tree))
+        {
+            return new IsCompleteResult("incomplete", new string(' ', 4 * OpenBraces(tree)));
+        }
+
+        return tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error)
+            ? new IsCompleteResult("invalid")
+            : new IsCompleteResult("complete");
+    }
+
+    private static int OpenBraces(SyntaxTree tree)
+    {
+        var depth = 0;
+        foreach (var token in tree.GetRoot().DescendantTokens())
+        {
+            if (token.IsMissing)
+            {
+                continue;
+            }
+
+            if (token.IsKind(SyntaxKind.OpenBraceToken))
+            {
+                depth++;
+            }
+            else if (token.IsKind(SyntaxKind.CloseBraceToken))
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+        }
+
+        return depth;
+    }
+}
