@@ -9,7 +9,7 @@ namespace Backprop.Kernel;
 internal static class KernelHost
 {
     public static int Run(ConnectionInfo connection, TextWriter log) =>
-        Run(connection, EngineExecutor.Create(), log);
+        Run(connection, EngineExecutor.Create(log), log);
 
     public static int Run(ConnectionInfo connection, ICellExecutor executor, TextWriter log)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Backprop.Notebooks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -13,17 +14,20 @@ internal static class SubmissionCompleteness
 
     public static IsCompleteResult Check(string code)
     {
-        // Notebook directives (#!time, #r "nuget:...") are the engine's, not C#: blank them so line numbers stay.
-        var lines = code.Replace("\r\n", "\n").Split('\n')
-            .Select(line => line.TrimStart().StartsWith("#!", StringComparison.Ordinal) ? "" : line);
-        var text = string.Join("\n", lines);
-        if (string.IsNullOrWhiteSpace(text))
+        // Directives (#!time, #r "nuget:...") are read by the engine's own parser, as when the cell runs.
+        var directives = CellDirectives.Parse(code);
+        if (directives.Errors.Count > 0)
+        {
+            return new IsCompleteResult("invalid");
+        }
+
+        if (string.IsNullOrWhiteSpace(directives.Code))
         {
             return new IsCompleteResult("complete");
         }
 
-        var tree = CSharpSyntaxTree.ParseText(text, ScriptOptions);
-        if (!SyntaxFactory.IsCompleteSubmission(tree))
+        var tree = CSharpSyntaxTree.ParseText(directives.Code, ScriptOptions);
+        if (!ScriptSession.IsComplete(directives.Code))
         {
             return new IsCompleteResult("incomplete", new string(' ', 4 * OpenBraces(tree)));
         }
