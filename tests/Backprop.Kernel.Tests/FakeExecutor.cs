@@ -9,7 +9,7 @@ namespace Backprop.Kernel.Tests;
 
 /// <summary>A tiny command language standing in for C#, so protocol tests see exact, chosen outputs.</summary>
 /// <remarks>Each line: <c>print X</c>, <c>eprint X</c>, <c>display X</c>, <c>update X</c>, <c>result X</c>,
-/// <c>fail X</c>, <c>throw X</c>, <c>spin</c> (runs until interrupted), <c>set X</c> / <c>get</c> (state).</remarks>
+/// <c>fail X</c>, <c>throw X</c>, <c>sleep MS</c>, <c>spin</c> (runs until interrupted), <c>set X</c> / <c>get</c> (state).</remarks>
 internal sealed class FakeExecutor : ICellExecutor
 {
     private string _state = "";
@@ -41,6 +41,9 @@ internal sealed class FakeExecutor : ICellExecutor
                     return Task.FromResult(CellOutcome.Failed(new CellError("FakeError", arg, new[] { "FakeError: " + arg, "  at line 1" })));
                 case "throw":
                     throw new InvalidOperationException(arg);
+                case "sleep":
+                    Thread.Sleep(int.Parse(arg, System.Globalization.CultureInfo.InvariantCulture));
+                    break;
                 case "spin":
                     while (true)
                     {

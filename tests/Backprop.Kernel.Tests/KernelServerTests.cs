@@ -83,6 +83,25 @@ public sealed class KernelServerTests : IDisposable
     }
 
     [Fact]
+    public void Execute_Error_AbortsCellsQueuedBehindIt()
+    {
+        var failing = Client.Send(Channel.Shell, "execute_request", Execute("sleep 500\nfail first"));
+        var queued = Client.Send(Channel.Shell, "execute_request", Execute("set should-not-run"));
+
+        var first = Client.Receive(Channel.Shell, KernelClient.Timeout);
+        var second = Client.Receive(Channel.Shell, KernelClient.Timeout);
+        Client.Collect(failing.MessageId);
+        Client.Collect(queued.MessageId);
+        var (after, published) = Client.Request(Channel.Shell, "execute_request", Execute("get"));
+
+        Assert.Equal("error", (string?)first.Content["status"]);
+        Assert.Equal("aborted", (string?)second.Content["status"]);
+        Assert.Equal(queued.MessageId, (string?)second.ParentHeader["msg_id"]);
+        Assert.Equal("", (string?)published.Single(m => m.MessageType == "execute_result").Content["data"]!["text/plain"]);
+        Assert.Equal("ok", (string?)after.Content["status"]);
+    }
+
+    [Fact]
     public void WronglySignedMessage_IsDroppedAndKernelStaysAlive()
     {
         var forged = new WireCodec(new MessageSigner("not-the-key"));

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -86,6 +87,18 @@ internal sealed class KernelServer : IDisposable
         var message = JupyterMessage.Create(messageType, content, parent, Session,
             new[] { Encoding.UTF8.GetBytes($"kernel.{Session}.{messageType}") });
         Send(Channel.IOPub, message);
+    }
+
+    /// <summary>Takes the shell requests that arrived but have not started (for stop_on_error aborts).</summary>
+    public List<JupyterMessage> TakeQueued()
+    {
+        var queued = new List<JupyterMessage>();
+        while (_shellQueue.TryTake(out var message))
+        {
+            queued.Add(message);
+        }
+
+        return queued;
     }
 
     /// <summary>Cancels the running cell, if any.</summary>

@@ -15,6 +15,7 @@ internal sealed class RequestHandler
     private readonly Lock _gate = new();
     private CancellationTokenSource? _running;
     private int _executionCount;
+    private bool _abortQueued;
 
     public RequestHandler(ICellExecutor executor, KernelServer server)
     {
@@ -72,6 +73,12 @@ internal sealed class RequestHandler
             {
                 _server.RequestStop(restart);
             }
+
+            if (_abortQueued && channel == Channel.Shell)
+            {
+                _abortQueued = false;
+                AbortQueued();
+            }
         }
     }
 
@@ -93,6 +100,7 @@ internal sealed class RequestHandler
         var code = (string?)content["code"] ?? "";
         var silent = content["silent"]?.GetValue<bool>() ?? false;
         var storeHistory = !silent && (content["store_history"]?.GetValue<bool>() ?? true);
+        var stopOnError = content["stop_on_error"]?.GetValue<bool>() ?? true;
         if (storeHistory)
         {
             _executionCount++;
@@ -117,6 +125,7 @@ internal sealed class RequestHandler
                 ["evalue"] = error.Value,
                 ["traceback"] = traceback.DeepClone(),
             });
+            _abortQueued = stopOnError && channel == Channel.Shell;
             return;
         }
 
@@ -137,6 +146,23 @@ internal sealed class RequestHandler
             ["user_expressions"] = new JsonObject(),
             ["payload"] = new JsonArray(),
         });
+    }
+
+    /// <summary>Like ipykernel: cells queued behind a failed one are not run (they likely depend on it).</summary>
+    private void AbortQueued()
+    {
+        foreach (var queued in _server.TakeQueued())
+        {
+            if (queued.MessageType != "execute_request")
+            {
+                Handle(queued, Channel.Shell);
+                continue;
+            }
+
+            _server.Publish("status", new JsonObject { ["execution_state"] = "busy" }, queued);
+            Reply(queued, Channel.Shell, new JsonObject { ["status"] = "aborted", ["execution_count"] = _executionCount });
+            _server.Publish("status", new JsonObject { ["execution_state"] = "idle" }, queued);
+        }
     }
 
     private CellOutcome Run(string code, ICellOutput output)
