@@ -22,6 +22,11 @@ internal static class KernelHost
             server.Interrupt();
         };
         Console.CancelKeyPress += onCancel;
+        using var parent = ParentWatch.FromEnvironment(() =>
+        {
+            log.WriteLine("backprop-kernel: the Jupyter process that started this kernel is gone; shutting down");
+            server.RequestStop(restart: false);
+        });
         try
         {
             server.Start();
