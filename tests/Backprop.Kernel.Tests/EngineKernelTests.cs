@@ -30,6 +30,20 @@ public sealed class EngineKernelTests : IDisposable
     }
 
     [Fact]
+    public void DisplayUpdate_BecomesUpdateDisplayData_WithKernelWideIds()
+    {
+        var (_, first) = Client.Request(Channel.Shell, "execute_request", Execute("var shown = display(\"epoch 1\");\nshown.Update(\"epoch 2\");"));
+        var (_, second) = Client.Request(Channel.Shell, "execute_request", Execute("display(\"other\");"));
+
+        var shown = first.Single(m => m.MessageType == "display_data");
+        var updated = first.Single(m => m.MessageType == "update_display_data");
+        var id = (string?)shown.Content["transient"]!["display_id"];
+        Assert.Equal(id, (string?)updated.Content["transient"]!["display_id"]);
+        Assert.Contains("epoch 2", (string?)updated.Content["data"]!["text/plain"]);
+        Assert.NotEqual(id, (string?)second.Single(m => m.MessageType == "display_data").Content["transient"]!["display_id"]);
+    }
+
+    [Fact]
     public void Execute_CompileError_IsAnErrorNamingTheLine()
     {
         var (reply, published) = Client.Request(Channel.Shell, "execute_request", Execute("var ok = 1;\nint y = \"text\";"));

@@ -87,7 +87,8 @@ internal sealed class RequestHandler
     {
         lock (_gate)
         {
-            _running?.Cancel();
+            // Callbacks run on the thread pool, never on the socket thread that must keep answering.
+            _ = _running?.CancelAsync();
         }
     }
 
