@@ -14,6 +14,7 @@ internal static class KernelHost
     public static int Run(ConnectionInfo connection, ICellExecutor executor, TextWriter log)
     {
         using var server = new KernelServer(connection, executor, log);
+        Console.SetIn(new NoConsoleInput());
 
         // A terminal's Ctrl+C reaches the kernel too (same process group): treat it as an interrupt, not a kill.
         ConsoleCancelEventHandler onCancel = (_, e) =>
