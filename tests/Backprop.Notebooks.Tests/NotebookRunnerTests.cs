@@ -98,6 +98,16 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task CellStuckOutsideUserLoops_TimesOut_AndTheRestIsSkipped()
+    {
+        var scratch = NewScratch();
+        var path = WriteNotebook(scratch, "stuck.dib", "#!csharp\nSystem.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);\n\n#!csharp\n1\n");
+        var result = await NotebookRunner.RunAsync(path, Options(timeoutSeconds: 1));
+        Assert.Equal([CellRunStatus.TimedOut, CellRunStatus.Skipped], result.Cells.Select(c => c.Status));
+        Assert.Contains("could not be stopped", result.Cells[1].Message);
+    }
+
+    [Fact]
     public async Task OtherLanguages_AreErrorsNamingTheCell()
     {
         var scratch = NewScratch();

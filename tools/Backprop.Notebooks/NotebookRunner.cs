@@ -76,6 +76,7 @@ public static class NotebookRunner
             var result = await RunCellAsync(session, cell, fileName, timeout, cancellationToken);
             results.Add(result);
             options.Log?.Invoke($"{cell.Describe()} {Verdict(result)} ({result.Elapsed.TotalSeconds:0.0} s)");
+            options.CellFinished?.Invoke(new NotebookRunResult(document.Path, document, results.ToArray(), clock.Elapsed, null));
             if (session.IsBroken)
             {
                 skipReason = $"not run: {cell.Describe()} could not be stopped";

@@ -27,6 +27,9 @@ public sealed class RunOptions
     /// <summary>When set, the only NuGet sources (replacing NuGet.config's).</summary>
     public IReadOnlyList<string>? NuGetSources { get; init; }
 
+    /// <summary>Called after every code cell with the run so far (lets a host save partial results as it goes).</summary>
+    public Action<NotebookRunResult>? CellFinished { get; init; }
+
     /// <summary>Progress lines (cell started / finished, package restore).</summary>
     public Action<string>? Log { get; init; }
 }

@@ -264,7 +264,7 @@ public sealed class ScriptSession : IDisposable
             {
                 if (version is not null && existing.Version is not null && !string.Equals(version, existing.Version, StringComparison.OrdinalIgnoreCase))
                 {
-                    return ErrorOutputs.Simple("NuGetError", $"{existing.Name} version {version} cannot be added because version {existing.Version} was added previously.");
+                    return ErrorOutputs.Simple("NuGetError", $"{name} version {version} cannot be added because version {existing.Version} was added previously.");
                 }
 
                 continue;

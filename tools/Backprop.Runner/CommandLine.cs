@@ -17,10 +17,13 @@ A folder runs every notebook directly inside it, in name order.
 Options:
   -o, --output <dir>        Output folder (default: artifacts/notebooks under the current directory).
   -p, --parameter <n=v>     Override a variable of the cell tagged 'parameters' (repeatable). Numbers and
-                            true/false are C# literals; other values become strings.
+                            true/false are C# literals; other values become strings. With several
+                            notebooks, those without a 'parameters' cell run unchanged.
       --timeout <seconds>   Longest a cell may run (default 300).
       --stop-on-error       Stop a notebook at its first failed cell (default: run every cell, report all failures).
       --no-html             Write the executed notebooks only.
+      --in-process          Run notebooks inside this process (default: one child process per notebook,
+                            so a crashing or stuck cell cannot take the runner down).
   -h, --help                Show this help.
 """;
 
@@ -37,6 +40,15 @@ Options:
     public bool Html { get; private set; } = true;
 
     public bool Help { get; private set; }
+
+    /// <summary>Child mode (`run-one`): the folder where the child saves its progress.</summary>
+    public string? StateFolder { get; private set; }
+
+    /// <summary>Child mode: notebooks without a parameters cell ignore -p.</summary>
+    public bool ParametersOptional { get; private set; }
+
+    /// <summary>Run each notebook in this process instead of a child process (debugging).</summary>
+    public bool InProcess { get; private set; }
 
     /// <summary>Parses the arguments after "run"; throws <see cref="FormatException"/> with a user-facing message.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args)
@@ -87,6 +99,15 @@ Options:
                     break;
                 case "--no-html":
                     cl.Html = false;
+                    break;
+                case "--state":
+                    cl.StateFolder = Value();
+                    break;
+                case "--parameters-optional":
+                    cl.ParametersOptional = true;
+                    break;
+                case "--in-process":
+                    cl.InProcess = true;
                     break;
                 default:
                     if (a.StartsWith('-') && a.Length > 1)

@@ -48,14 +48,16 @@ internal sealed class RunCommand
             index++;
             var name = Path.GetFileName(path);
             _err.WriteLine($"[{index}/{notebooks.Count}] {name}");
-            var result = await NotebookRunner.RunAsync(path, new RunOptions
-            {
-                CellTimeout = _command.Timeout,
-                StopOnError = _command.StopOnError,
-                Parameters = _command.Parameters,
-                RequireParametersCell = notebooks.Count == 1,
-                Log = line => _err.WriteLine($"    {line}"),
-            });
+            var result = _command.InProcess
+                ? await NotebookRunner.RunAsync(path, new RunOptions
+                {
+                    CellTimeout = _command.Timeout,
+                    StopOnError = _command.StopOnError,
+                    Parameters = _command.Parameters,
+                    RequireParametersCell = notebooks.Count == 1,
+                    Log = line => _err.WriteLine($"    {line}"),
+                })
+                : await IsolatedRun.RunAsync(path, _command, requireParametersCell: notebooks.Count == 1, _err);
             var stem = Path.GetFileNameWithoutExtension(path);
             if (result.Document is not null)
             {
