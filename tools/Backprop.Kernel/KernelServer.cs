@@ -82,6 +82,10 @@ internal sealed class KernelServer : IDisposable
     /// <summary>Queues a message; the poller thread signs and sends it, in queue order.</summary>
     public void Send(Channel channel, JupyterMessage message) => _outbox.Enqueue((channel, message));
 
+    /// <summary>Answers <paramref name="request"/> on the socket it came from.</summary>
+    public void Reply(JupyterMessage request, Channel channel, JsonObject content) =>
+        Send(channel, request.Reply(content, Session));
+
     public void Publish(string messageType, JsonObject content, JupyterMessage? parent)
     {
         var message = JupyterMessage.Create(messageType, content, parent, Session,

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
-using System.Threading;
 using Backprop.Kernel.Execution;
 using Backprop.Kernel.Protocol;
 
@@ -12,16 +11,18 @@ internal sealed class RequestHandler
 {
     private readonly ICellExecutor _executor;
     private readonly KernelServer _server;
-    private readonly Lock _gate = new();
-    private CancellationTokenSource? _running;
-    private int _executionCount;
+    private readonly CellExecution _cells;
     private bool _abortQueued;
 
     public RequestHandler(ICellExecutor executor, KernelServer server)
     {
         _executor = executor;
         _server = server;
+        _cells = new CellExecution(executor, server);
     }
+
+    /// <summary>Cancels the running cell, if any (called from the control thread).</summary>
+    public void Interrupt() => _cells.Interrupt();
 
     public void Handle(JupyterMessage request, Channel channel)
     {
@@ -35,7 +36,7 @@ internal sealed class RequestHandler
                     Reply(request, channel, KernelInfo.Content());
                     break;
                 case "execute_request":
-                    Execute(request, channel);
+                    _abortQueued = !_cells.Execute(request, channel) && channel == Channel.Shell;
                     break;
                 case "complete_request":
                     Complete(request, channel);
@@ -77,123 +78,13 @@ internal sealed class RequestHandler
             if (_abortQueued && channel == Channel.Shell)
             {
                 _abortQueued = false;
-                AbortQueued();
+                _cells.AbortQueued(queued => Handle(queued, Channel.Shell));
             }
-        }
-    }
-
-    /// <summary>Cancels the running cell, if any (called from the control thread).</summary>
-    public void Interrupt()
-    {
-        lock (_gate)
-        {
-            // Callbacks run on the thread pool, never on the socket thread that must keep answering.
-            _ = _running?.CancelAsync();
         }
     }
 
     private void Reply(JupyterMessage request, Channel channel, JsonObject content) =>
         _server.Send(channel, request.Reply(content, _server.Session));
-
-    private void Execute(JupyterMessage request, Channel channel)
-    {
-        var content = request.Content;
-        var code = (string?)content["code"] ?? "";
-        var silent = content["silent"]?.GetValue<bool>() ?? false;
-        var storeHistory = !silent && (content["store_history"]?.GetValue<bool>() ?? true);
-        var stopOnError = content["stop_on_error"]?.GetValue<bool>() ?? true;
-        if (storeHistory)
-        {
-            _executionCount++;
-        }
-
-        var count = _executionCount;
-        if (!silent)
-        {
-            _server.Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
-        }
-
-        var outcome = Run(code, new IOPubCellOutput(_server, request));
-        if (outcome.Error is { } error)
-        {
-            var traceback = new JsonArray(error.Traceback.Select(line => (JsonNode?)line).ToArray());
-            _server.Publish("error", new JsonObject { ["ename"] = error.Name, ["evalue"] = error.Value, ["traceback"] = traceback }, request);
-            Reply(request, channel, new JsonObject
-            {
-                ["status"] = "error",
-                ["execution_count"] = count,
-                ["ename"] = error.Name,
-                ["evalue"] = error.Value,
-                ["traceback"] = traceback.DeepClone(),
-            });
-            _abortQueued = stopOnError && channel == Channel.Shell;
-            return;
-        }
-
-        if (outcome.Result is { } result && !silent)
-        {
-            _server.Publish("execute_result", new JsonObject
-            {
-                ["execution_count"] = count,
-                ["data"] = result.Data.DeepClone(),
-                ["metadata"] = result.Metadata.DeepClone(),
-            }, request);
-        }
-
-        Reply(request, channel, new JsonObject
-        {
-            ["status"] = "ok",
-            ["execution_count"] = count,
-            ["user_expressions"] = new JsonObject(),
-            ["payload"] = new JsonArray(),
-        });
-    }
-
-    /// <summary>Like ipykernel: cells queued behind a failed one are not run (they likely depend on it).</summary>
-    private void AbortQueued()
-    {
-        foreach (var queued in _server.TakeQueued())
-        {
-            if (queued.MessageType != "execute_request")
-            {
-                Handle(queued, Channel.Shell);
-                continue;
-            }
-
-            _server.Publish("status", new JsonObject { ["execution_state"] = "busy" }, queued);
-            Reply(queued, Channel.Shell, new JsonObject { ["status"] = "aborted", ["execution_count"] = _executionCount });
-            _server.Publish("status", new JsonObject { ["execution_state"] = "idle" }, queued);
-        }
-    }
-
-    private CellOutcome Run(string code, ICellOutput output)
-    {
-        using var cancellation = new CancellationTokenSource();
-        lock (_gate)
-        {
-            _running = cancellation;
-        }
-
-        try
-        {
-            return _executor.ExecuteAsync(code, output, cancellation.Token).GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            return CellOutcome.Failed(CellError.Interrupted);
-        }
-        catch (Exception e)
-        {
-            return CellOutcome.Failed(new CellError(e.GetType().Name, e.Message, e.ToString().Split('\n')));
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _running = null;
-            }
-        }
-    }
 
     private void Complete(JupyterMessage request, Channel channel)
     {
