@@ -98,6 +98,19 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task NotebookMetadata_CanSetTheCellTimeout()
+    {
+        var scratch = NewScratch();
+        var path = WriteNotebook(scratch, "meta.ipynb",
+            "{\"cells\":[{\"cell_type\":\"code\",\"id\":\"a\",\"metadata\":{},\"outputs\":[],\"source\":\"for (;;) { }\"}],"
+            + "\"metadata\":{\"backprop\":{\"cell_timeout\":1}},\"nbformat\":4,\"nbformat_minor\":5}");
+        var result = await NotebookRunner.RunAsync(path, Options(timeoutSeconds: 300));
+        var cell = Assert.Single(result.Cells);
+        Assert.Equal(CellRunStatus.TimedOut, cell.Status);
+        Assert.Equal("cell 1 timed out after 1 s.", cell.Message);
+    }
+
+    [Fact]
     public async Task CellStuckOutsideUserLoops_TimesOut_AndTheRestIsSkipped()
     {
         var scratch = NewScratch();

@@ -53,6 +53,23 @@ public sealed class RunnerCliTests
     }
 
     [Fact]
+    public void CellThatCrashesTheProcess_FailsItsCell_AndKeepsEarlierOutputs()
+    {
+        var scratch = NewScratch();
+        WriteNotebook(scratch, "crash.dib", "#!csharp\nConsole.WriteLine(\"kept\");\n\n#!csharp\nint Deep(int n) => Deep(n + 1) + 1;\nDeep(0)\n\n#!csharp\n1\n");
+        var (exit, stdout, stderr) = RunCli(scratch, "run", "crash.dib", "-o", "out");
+        Assert.Equal(1, exit);
+        Assert.Contains("cell 2 (line 5): the notebook process ended", stderr);
+        Assert.EndsWith("0 passed, 1 failed", stdout.TrimEnd());
+        var executed = Path.Combine(scratch, "out", "crash.ipynb");
+        AssertValidNbformat(executed);
+        var doc = IpynbReader.Parse(File.ReadAllText(executed), executed, includeOutputs: true);
+        Assert.Equal("kept\n", doc.Cells[0].Outputs.Single().Text);
+        Assert.Equal("ProcessExited", doc.Cells[1].Outputs.Single().ErrorName);
+        Assert.Null(doc.Cells[2].ExecutionCount);
+    }
+
+    [Fact]
     public void OutputFolderEqualToTheSources_IsRefused()
     {
         var scratch = NewScratch();

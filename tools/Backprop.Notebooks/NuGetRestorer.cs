@@ -63,6 +63,18 @@ public sealed class NuGetRestorer
         }
 
         Directory.CreateDirectory(dir);
+
+        // Two processes (test assemblies run in parallel) may restore the same set: one restores, the other waits and reuses.
+        using var gate = await LockAsync(Path.Combine(dir, ".lock"), cancellationToken);
+        if (File.Exists(resolvedFile))
+        {
+            var done = JsonSerializer.Deserialize<string[]>(await File.ReadAllTextAsync(resolvedFile, cancellationToken)) ?? [];
+            if (done.All(File.Exists))
+            {
+                return done;
+            }
+        }
+
         var project = Path.Combine(dir, "restore.csproj");
         await File.WriteAllTextAsync(project, ProjectXml(packages, sources, _fixedSources), cancellationToken);
         var (exit, output) = await RunDotnetRestoreAsync(project, cancellationToken);
@@ -83,6 +95,21 @@ public sealed class NuGetRestorer
         await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(assemblies), cancellationToken);
         File.Move(temp, resolvedFile, overwrite: true);
         return assemblies;
+    }
+
+    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+        }
     }
 
     private static string ProjectXml(IReadOnlyList<(string Name, string? Version)> packages, IReadOnlyList<string> sources, IReadOnlyList<string>? fixedSources)
