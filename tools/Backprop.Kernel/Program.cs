@@ -88,7 +88,7 @@ public static class Program
 
         var target = KernelSpecInstaller.Install(directory, name, force);
         Console.WriteLine($"Installed kernelspec {name} in {target}");
-        Console.WriteLine($"Pick \"{KernelSpecInstaller.DisplayName}\" as the kernel in VS Code (Jupyter extension), JupyterLab or `jupyter console --kernel {name}`.");
+        Console.WriteLine($"Pick \"{KernelSpecInstaller.DisplayNameFor(name)}\" as the kernel in VS Code (Jupyter extension), JupyterLab or `jupyter console --kernel {name}`.");
         return 0;
     }
 }

@@ -28,7 +28,7 @@ public static partial class KernelSpecInstaller
         var spec = new JsonObject
         {
             ["argv"] = new JsonArray(DotnetHost.Path(), KernelAssemblyPath(), "{connection_file}"),
-            ["display_name"] = name == DefaultName ? DisplayName : $"{DisplayName} [{name}]",
+            ["display_name"] = DisplayNameFor(name),
             ["language"] = KernelInfo.LanguageName,
             ["interrupt_mode"] = "message",
             ["metadata"] = new JsonObject { ["backprop"] = new JsonObject { ["version"] = KernelInfo.Version } },
@@ -47,6 +47,9 @@ public static partial class KernelSpecInstaller
         Directory.Move(staging, target);
         return target;
     }
+
+    /// <summary>What Jupyter front ends list: "C# (Backprop)", plus the name when it is not the default.</summary>
+    public static string DisplayNameFor(string name) => name == DefaultName ? DisplayName : $"{DisplayName} [{name}]";
 
     /// <summary>Removes the kernelspec; returns false when there was none.</summary>
     public static bool Uninstall(string kernelsDirectory, string name, bool force)
