@@ -1,6 +1,29 @@
+using System;
+using Backprop.LinearAlgebra;
+
 namespace Backprop.Benchmarks;
 
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args)
+    {
+        FastLinearAlgebra.Install();
+        string command = args.Length > 0 ? args[0] : "full";
+        switch (command)
+        {
+            case "gemm1":
+                GemmWorker.Enabled = false;
+                goto case "gemm";
+            case "gemm":
+                foreach (var r in GemmShapes.Run())
+                {
+                    Console.WriteLine($"{r.Shape,-20} {r.Seconds * 1e3,8:F3} ms {r.Gflops,7:F1} GFLOPS, {r.GflopsPerCpuSecond,7:F1} per CPU-second");
+                }
+
+                return 0;
+            default:
+                Console.Error.WriteLine("usage: full [--rounds N] | gemm | micro");
+                return 2;
+        }
+    }
 }
