@@ -21,6 +21,16 @@ public static class Program
                 }
 
                 return 0;
+            case "ours":
+                {
+                    var data = IdxData.Load();
+                    int iters = args.Length > 1 ? int.Parse(args[1]) : 10000;
+                    var r = FullRun.Run(data, iters, 0);
+                    Console.WriteLine(r);
+                    Console.WriteLine($"iteration {r.IterationSeconds * 1e3:F3} ms, eval {r.EvaluationSeconds:F3} s, full {r.FullSeconds:F2} s");
+                    return 0;
+                }
+
             default:
                 Console.Error.WriteLine("usage: full [--rounds N] | gemm | micro");
                 return 2;
