@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop.LinearAlgebra;
@@ -103,6 +104,51 @@ internal static class DenseOps
             for (int r = 0; r < count; r++)
             {
                 bs[target + r] = xs[source + rows[r]];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The values of x row after row. MathNet stores by columns, where one MNIST image's 784 pixels lie
+    /// 60,000 values apart: gathering a batch from that costs a cache miss per pixel. Transposed in tiles.
+    /// </summary>
+    public static double[] RowMajor(Matrix<double> x)
+    {
+        const int Tile = 32;
+        double[] xs = Values(x);
+        int rows = x.RowCount, columns = x.ColumnCount;
+        double[] result = GC.AllocateUninitializedArray<double>(rows * columns);
+        Parallel.For(0, (rows + Tile - 1) / Tile, block =>
+        {
+            int i0 = block * Tile;
+            int i1 = Math.Min(rows, i0 + Tile);
+            for (int j0 = 0; j0 < columns; j0 += Tile)
+            {
+                int j1 = Math.Min(columns, j0 + Tile);
+                for (int i = i0; i < i1; i++)
+                {
+                    for (int j = j0; j < j1; j++)
+                    {
+                        result[((long)i * columns) + j] = xs[((long)j * rows) + i];
+                    }
+                }
+            }
+        });
+
+        return result;
+    }
+
+    /// <summary>The chosen rows of a row-major copy (see <see cref="RowMajor"/>), in order, into batch.</summary>
+    public static void GatherRows(double[] rowMajor, int columns, int[] rows, Matrix<double> batch)
+    {
+        double[] bs = Storage(batch);
+        int count = rows.Length;
+        for (int r = 0; r < count; r++)
+        {
+            ReadOnlySpan<double> row = rowMajor.AsSpan(rows[r] * columns, columns);
+            for (int j = 0; j < row.Length; j++)
+            {
+                bs[r + (j * count)] = row[j];
             }
         }
     }

@@ -24,6 +24,22 @@ internal static unsafe class GemmPacking
                 continue;
             }
 
+            if (trans && rows == MR)
+            {
+                // op(A)(i, p) = a[p + i·lda]: each of the MR rows is one contiguous run over p.
+                for (int i = 0; i < MR; i++)
+                {
+                    double* src = a + ((long)(i0 + i) * lda);
+                    for (int p = 0; p < kc; p++)
+                    {
+                        dst[(p * MR) + i] = src[p];
+                    }
+                }
+
+                dst += kc * MR;
+                continue;
+            }
+
             for (int p = 0; p < kc; p++, dst += MR)
             {
                 for (int i = 0; i < MR; i++)
@@ -54,6 +70,18 @@ internal static unsafe class GemmPacking
                     dst[3] = s[3 * ldb];
                     dst[4] = s[4 * ldb];
                     dst[5] = s[5 * ldb];
+                }
+
+                continue;
+            }
+
+            if (trans && cols == NR)
+            {
+                // op(B)(p, j) = b[j + p·ldb]: each step copies NR contiguous values.
+                double* src = b + j0;
+                for (int p = 0; p < kc; p++, src += ldb, dst += NR)
+                {
+                    new ReadOnlySpan<double>(src, NR).CopyTo(new Span<double>(dst, NR));
                 }
 
                 continue;

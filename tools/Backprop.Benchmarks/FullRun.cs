@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
+using Backprop.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop.Benchmarks;
@@ -25,20 +26,26 @@ internal static class FullRun
         int steps = Math.Min(iterations, 1000);
         var random = new Random(seed + 1);
         var rows = new int[100];
-        for (int k = 0; k < rows.Length; k++)
-        {
-            rows[k] = random.Next(data.XTrain.RowCount);
-        }
 
-        Matrix<double> xBatch = Matrix<double>.Build.Dense(100, 784, (r, c) => data.XTrain[rows[r], c]);
-        Labels tBatch = Labels.FromOneHot(Matrix<double>.Build.Dense(100, 10, (r, c) => data.TTrain[rows[r], c]));
+        // As in the Trainer (and in numpy's timed step): draw the batch, copy its rows, then the step.
+        double[] xRows = DenseOps.RowMajor(data.XTrain);
+        Labels tTrain = data.TTrain;
+        Matrix<double> xBatch = Matrix<double>.Build.Dense(100, 784);
+        Labels tBatch = tTrain.Rows(rows);
         start = Stopwatch.GetTimestamp();
         for (int i = 0; i < steps; i++)
         {
+            for (int k = 0; k < rows.Length; k++)
+            {
+                rows[k] = random.Next(data.XTrain.RowCount);
+            }
+
+            DenseOps.GatherRows(xRows, 784, rows, xBatch);
+            tTrain.CopyRowsTo(rows, tBatch);
             var grad = network.Gradient(xBatch, tBatch);
             foreach (string key in grad.Keys)
             {
-                network.Params[key] -= options.LearningRate * grad[key];
+                DenseOps.SubtractScaled(network.Params[key], options.LearningRate, grad[key]);
             }
 
             network.Loss(xBatch, tBatch);

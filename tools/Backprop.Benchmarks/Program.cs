@@ -1,16 +1,27 @@
 using System;
+using System.Linq;
 using Backprop.LinearAlgebra;
+using BenchmarkDotNet.Running;
 
 namespace Backprop.Benchmarks;
 
+/// <summary>
+/// <c>full [--rounds 3] [--iters 10000] [--verify-iters 1200]</c>: the book's run, C# vs numpy, interleaved;
+/// <c>gemm</c>: the workload's products on our provider; <c>phases</c>: where a step's CPU time goes;
+/// <c>micro</c>: BenchmarkDotNet on the kernels (arguments after it go to BenchmarkDotNet).
+/// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        // Benchmarks may touch MathNet before any Backprop type; install the provider explicitly.
         FastLinearAlgebra.Install();
         string command = args.Length > 0 ? args[0] : "full";
         switch (command)
         {
+            case "full":
+                FullBenchmark.Run(Option(args, "--rounds", 3), Option(args, "--iters", 10000), Option(args, "--verify-iters", 1200));
+                return 0;
             case "gemm1":
                 GemmWorker.Enabled = false;
                 goto case "gemm";
@@ -21,19 +32,21 @@ public static class Program
                 }
 
                 return 0;
-            case "ours":
-                {
-                    var data = IdxData.Load();
-                    int iters = args.Length > 1 ? int.Parse(args[1]) : 10000;
-                    var r = FullRun.Run(data, iters, 0);
-                    Console.WriteLine(r);
-                    Console.WriteLine($"iteration {r.IterationSeconds * 1e3:F3} ms, eval {r.EvaluationSeconds:F3} s, full {r.FullSeconds:F2} s");
-                    return 0;
-                }
-
+            case "phases":
+                Phases.Run(IdxData.Load());
+                return 0;
+            case "micro":
+                BenchmarkRunner.Run<KernelBenchmarks>(args: args.Skip(1).ToArray());
+                return 0;
             default:
-                Console.Error.WriteLine("usage: full [--rounds N] | gemm | micro");
+                Console.Error.WriteLine("usage: Backprop.Benchmarks full [--rounds N] [--iters N] [--verify-iters N] | gemm | gemm1 | phases | micro");
                 return 2;
         }
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
     }
 }
