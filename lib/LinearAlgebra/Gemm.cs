@@ -12,8 +12,11 @@ internal static unsafe class Gemm
     private const int McMax = 192;
     private const int NcMax = 1020;
 
-    /// <summary>Below this many flops, waking the second core costs more than it saves.</summary>
-    internal static long ParallelFlops { get; set; } = 400_000;
+    /// <summary>
+    /// Below this many flops one core does the product. A batch-100 step's products (≤ 8 MFLOP, ~0.2 ms) lost
+    /// more to waking the second thread than they gained, badly so on a busy machine; evaluation's 4.7 GFLOP gains.
+    /// </summary>
+    internal static long ParallelFlops { get; set; } = 20_000_000;
 
     [ThreadStatic]
     private static double[]? t_packA;

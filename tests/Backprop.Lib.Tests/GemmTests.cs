@@ -39,6 +39,30 @@ public class GemmTests
         }
     }
 
+    [Theory]
+    [InlineData(403, 331, 77)]
+    [InlineData(61, 331, 509)]
+    public void Multiply_BigEnoughForTwoCores_MatchesNaiveTripleLoop(int m, int k, int n)
+    {
+        // Tall products are cut into row halves, wide ones into column halves.
+        Assert.True(2L * m * n * k >= Gemm.ParallelFlops);
+        var random = new Random(m + n);
+        foreach (bool transA in new[] { false, true })
+        {
+            foreach (bool transB in new[] { false, true })
+            {
+                double[] a = RandomArray(random, m * k);
+                double[] b = RandomArray(random, k * n);
+                double[] c = RandomArray(random, m * n);
+                double[] expected = Naive(transA, transB, m, n, k, 1.5, a, b, 0.5, c);
+
+                Gemm.Multiply(transA, transB, m, n, k, 1.5, a, transA ? k : m, b, transB ? n : k, 0.5, c, m);
+
+                AssertClose(expected, c, $"{m}x{k}x{n} transA={transA} transB={transB}");
+            }
+        }
+    }
+
     [Fact]
     public void Multiply_WithBetaZero_IgnoresNaNAlreadyInC()
     {

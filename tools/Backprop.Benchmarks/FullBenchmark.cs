@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Runtime.Intrinsics;
 using MathNet.Numerics.Providers.LinearAlgebra;
@@ -23,7 +24,7 @@ internal static class FullBenchmark
         Console.WriteLine($"- machine: {Environment.ProcessorCount} cores, Vector256 {Vector256.IsHardwareAccelerated}, Vector512 {Vector512.IsHardwareAccelerated}; .NET {Environment.Version}; provider: {LinearAlgebraControl.Provider}");
         string overrides = NumpyReference.Overrides;
         Console.WriteLine($"- reference: {NumpyReference.Python} {numpy.Script}{(overrides.Length > 0 ? $" (with {overrides} unset for it)" : string.Empty)}");
-        Console.WriteLine($"- {iterations} iterations of batch 100, {rounds} rounds, numpy then C# in each round");
+        Console.WriteLine($"- {iterations} iterations of batch 100, {rounds} rounds, numpy then C# in each round; load average at start: {LoadAverage()}");
         Console.WriteLine();
 
         var ours = new List<RunResult>();
@@ -38,7 +39,7 @@ internal static class FullBenchmark
             Console.WriteLine($"round {round}: numpy {n.FullSeconds:F2} s, C# {o.FullSeconds:F2} s, C#/numpy {o.FullSeconds / n.FullSeconds:F3}");
         }
 
-        Console.WriteLine($"- {blas}");
+        Console.WriteLine($"- {blas}; load average after the runs: {LoadAverage()}");
         Console.WriteLine();
         PrintRuns(ours, theirs, iterations);
 
@@ -58,6 +59,10 @@ internal static class FullBenchmark
             Verify.Run(data, verifyIterations);
         }
     }
+
+    // Other work on the machine slows both sides; the ratio is fair only if both saw the same load, hence interleaving.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static void PrintRuns(List<RunResult> ours, List<RunResult> theirs, int iterations)
     {

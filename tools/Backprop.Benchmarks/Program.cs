@@ -17,6 +17,11 @@ public static class Program
         // Benchmarks may touch MathNet before any Backprop type; install the provider explicitly.
         FastLinearAlgebra.Install();
         string command = args.Length > 0 ? args[0] : "full";
+        if (args.Contains("--one-core"))
+        {
+            GemmWorker.Enabled = false;
+        }
+
         switch (command)
         {
             case "full":
@@ -32,6 +37,16 @@ public static class Program
                 }
 
                 return 0;
+            case "peak":
+                KernelPeak.Run();
+                return 0;
+            case "ours":
+                {
+                    var r = FullRun.Run(IdxData.Load(), Option(args, "--iters", 10000), 1);
+                    Console.WriteLine($"C# alone: {r.FullSeconds:F2} s full run, {r.IterationSeconds * 1e3:F3} ms/iteration, {r.EvaluationSeconds:F3} s/evaluation, test accuracy {r.TestAccuracy:F4}");
+                    return 0;
+                }
+
             case "phases":
                 Phases.Run(IdxData.Load());
                 return 0;
@@ -39,7 +54,7 @@ public static class Program
                 BenchmarkRunner.Run<KernelBenchmarks>(args: args.Skip(1).ToArray());
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Backprop.Benchmarks full [--rounds N] [--iters N] [--verify-iters N] | gemm | gemm1 | phases | micro");
+                Console.Error.WriteLine("usage: Backprop.Benchmarks full [--rounds N] [--iters N] [--verify-iters N] | ours [--iters N] | gemm | gemm1 | phases | peak | micro; --one-core keeps products on one thread");
                 return 2;
         }
     }
