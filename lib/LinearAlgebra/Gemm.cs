@@ -71,13 +71,13 @@ internal static unsafe class Gemm
 
     internal static void Serial(in GemmJob job)
     {
-        const int MR = GemmKernel.MR;
+        int mr = GemmKernel.MR;
         const int NR = GemmKernel.NR;
         int m = job.M, n = job.N, k = job.K;
         int kc0 = Balanced(k, KcMax, 1);
-        int mc0 = Balanced(m, McMax, MR);
+        int mc0 = Balanced(m, McMax, mr);
         int nc0 = Balanced(n, NcMax, NR);
-        double[] packA = Buffer(ref t_packA, RoundUp(mc0, MR) * kc0);
+        double[] packA = Buffer(ref t_packA, RoundUp(mc0, mr) * kc0);
         double[] packB = Buffer(ref t_packB, RoundUp(nc0, NR) * kc0);
         fixed (double* pa = packA, pb = packB)
         {
@@ -92,21 +92,21 @@ internal static unsafe class Gemm
                     for (int ic = 0; ic < m; ic += mc0)
                     {
                         int mc = Math.Min(mc0, m - ic);
-                        GemmPacking.PackA(job.TransA, job.AAt(ic, pc), job.Lda, mc, kc, pa);
+                        GemmPacking.PackA(job.TransA, job.AAt(ic, pc), job.Lda, mc, kc, pa, mr);
                         for (int jr = 0; jr < nc; jr += NR)
                         {
                             int cols = Math.Min(NR, nc - jr);
-                            for (int ir = 0; ir < mc; ir += MR)
+                            for (int ir = 0; ir < mc; ir += mr)
                             {
-                                int rows = Math.Min(MR, mc - ir);
+                                int rows = Math.Min(mr, mc - ir);
                                 double* ct = job.C + ic + ir + ((long)(jc + jr) * job.Ldc);
-                                if (rows == MR && cols == NR)
+                                if (rows == mr && cols == NR)
                                 {
-                                    GemmKernel.Tile(kc, pa + (ir * kc), pb + (jr * kc), job.Alpha, ct, job.Ldc, accumulate);
+                                    GemmKernel.Tile(mr, kc, pa + (ir * kc), pb + (jr * kc), job.Alpha, ct, job.Ldc, accumulate);
                                 }
                                 else
                                 {
-                                    GemmKernel.EdgeTile(kc, pa + (ir * kc), pb + (jr * kc), job.Alpha, ct, job.Ldc, accumulate, rows, cols);
+                                    GemmKernel.EdgeTile(mr, kc, pa + (ir * kc), pb + (jr * kc), job.Alpha, ct, job.Ldc, accumulate, rows, cols);
                                 }
                             }
                         }

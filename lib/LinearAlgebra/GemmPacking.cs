@@ -5,44 +5,43 @@ namespace Backprop.LinearAlgebra;
 /// <summary>Copies blocks of A and B into the contiguous, zero-padded panel order <see cref="GemmKernel"/> streams.</summary>
 internal static unsafe class GemmPacking
 {
-    // Packs op(A)[0..mc, 0..kc] into panels of MR rows: panel r holds kc steps of MR consecutive row values.
-    public static void PackA(bool trans, double* a, int lda, int mc, int kc, double* dst)
+    // Packs op(A)[0..mc, 0..kc] into panels of mr rows: panel r holds kc steps of mr consecutive row values.
+    public static void PackA(bool trans, double* a, int lda, int mc, int kc, double* dst, int mr)
     {
-        const int MR = GemmKernel.MR;
-        for (int i0 = 0; i0 < mc; i0 += MR)
+        for (int i0 = 0; i0 < mc; i0 += mr)
         {
-            int rows = Math.Min(MR, mc - i0);
-            if (!trans && rows == MR)
+            int rows = Math.Min(mr, mc - i0);
+            if (!trans && rows == mr)
             {
-                // op(A)(i, p) = a[i + p·lda]: each step copies MR contiguous values.
+                // op(A)(i, p) = a[i + p·lda]: each step copies mr contiguous values.
                 double* src = a + i0;
-                for (int p = 0; p < kc; p++, src += lda, dst += MR)
+                for (int p = 0; p < kc; p++, src += lda, dst += mr)
                 {
-                    new ReadOnlySpan<double>(src, MR).CopyTo(new Span<double>(dst, MR));
+                    new ReadOnlySpan<double>(src, mr).CopyTo(new Span<double>(dst, mr));
                 }
 
                 continue;
             }
 
-            if (trans && rows == MR)
+            if (trans && rows == mr)
             {
-                // op(A)(i, p) = a[p + i·lda]: each of the MR rows is one contiguous run over p.
-                for (int i = 0; i < MR; i++)
+                // op(A)(i, p) = a[p + i·lda]: each of the mr rows is one contiguous run over p.
+                for (int i = 0; i < mr; i++)
                 {
                     double* src = a + ((long)(i0 + i) * lda);
                     for (int p = 0; p < kc; p++)
                     {
-                        dst[(p * MR) + i] = src[p];
+                        dst[(p * mr) + i] = src[p];
                     }
                 }
 
-                dst += kc * MR;
+                dst += kc * mr;
                 continue;
             }
 
-            for (int p = 0; p < kc; p++, dst += MR)
+            for (int p = 0; p < kc; p++, dst += mr)
             {
-                for (int i = 0; i < MR; i++)
+                for (int i = 0; i < mr; i++)
                 {
                     dst[i] = i < rows ? (trans ? a[p + (i0 + i) * lda] : a[i0 + i + p * lda]) : 0.0;
                 }

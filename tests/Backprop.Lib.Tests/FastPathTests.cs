@@ -103,6 +103,36 @@ public class FastPathTests
         }
     }
 
+    [Theory]
+    [InlineData(53, 47, 61)]
+    [InlineData(403, 331, 77)]
+    public void WideTile_WhereverItRuns_MatchesTheNarrowOne(int m, int k, int n)
+    {
+        // The 16-row Vector512 tile runs by itself on AVX-512 machines only; here it is forced on
+        // (emulated where the hardware lacks it) so that every machine checks it, packing included.
+        var x = Check.RandomMatrix(m, k, seed: 1);
+        var xT = x.Transpose();
+        var w = Check.RandomMatrix(k, n, seed: 2);
+        var wT = w.Transpose();
+        bool was = GemmKernel.Wide;
+        try
+        {
+            foreach (var product in new Func<Matrix<double>>[] { () => x * w, () => xT.TransposeThisAndMultiply(w), () => x.TransposeAndMultiply(wT) })
+            {
+                GemmKernel.Wide = false;
+                var narrow = product();
+                GemmKernel.Wide = true;
+                var wide = product();
+
+                Check.AssertClose(narrow, wide, 1e-13);
+            }
+        }
+        finally
+        {
+            GemmKernel.Wide = was;
+        }
+    }
+
     [Fact]
     public void GatherRows_FromTheRowMajorCopy_CopiesTheChosenRowsInOrder()
     {
