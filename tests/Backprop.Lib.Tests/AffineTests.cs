@@ -90,4 +90,15 @@ public class AffineTests
 
         Check.AssertClose(expected, new Affine(w, b).Forward(x), 1e-14);
     }
+
+    [Fact]
+    public void Backward_WrongShape_NamesLayerAndShapes()
+    {
+        var affine = new Affine(Matrix<double>.Build.Dense(4, 2), Matrix<double>.Build.Dense(1, 2), "Affine2");
+        affine.Forward(Matrix<double>.Build.Dense(3, 4));
+
+        var error = Assert.Throws<ArgumentException>(() => affine.Backward(Matrix<double>.Build.Dense(3, 4)));
+
+        Assert.Contains("Affine2.Backward: dout is 3×4 but the output was 3×2", error.Message);
+    }
 }
