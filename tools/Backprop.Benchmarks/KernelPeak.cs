@@ -10,28 +10,29 @@ internal static unsafe class KernelPeak
     public static void Run()
     {
         const int kc = 256;
-        double[] a = new double[kc * GemmKernel.MR];
+        int mr = GemmKernel.MR;
+        double[] a = new double[kc * mr];
         double[] b = new double[kc * GemmKernel.NR];
-        double[] c = new double[GemmKernel.MR * GemmKernel.NR];
+        double[] c = new double[mr * GemmKernel.NR];
         Array.Fill(a, 0.5);
         Array.Fill(b, 0.25);
         const int reps = 200_000;
         fixed (double* pa = a, pb = b, pc = c)
         {
-            GemmKernel.Tile(kc, pa, pb, 1.0, pc, GemmKernel.MR, accumulate: true);
+            GemmKernel.Tile(mr, kc, pa, pb, 1.0, pc, mr, accumulate: true);
             var process = Process.GetCurrentProcess();
             var cpu = process.TotalProcessorTime;
             long start = Stopwatch.GetTimestamp();
             for (int r = 0; r < reps; r++)
             {
-                GemmKernel.Tile(kc, pa, pb, 1.0, pc, GemmKernel.MR, accumulate: true);
+                GemmKernel.Tile(mr, kc, pa, pb, 1.0, pc, mr, accumulate: true);
             }
 
             double wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
             process.Refresh();
             double cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
-            double flops = 2.0 * kc * GemmKernel.MR * GemmKernel.NR * reps;
-            Console.WriteLine($"tile {GemmKernel.MR}x{GemmKernel.NR}, kc {kc}: {flops / wall / 1e9:F1} GFLOPS wall, {flops / cpuSeconds / 1e9:F1} per CPU-second");
+            double flops = 2.0 * kc * mr * GemmKernel.NR * reps;
+            Console.WriteLine($"tile {mr}x{GemmKernel.NR}, kc {kc}: {flops / wall / 1e9:F1} GFLOPS wall, {flops / cpuSeconds / 1e9:F1} per CPU-second");
         }
     }
 }
