@@ -6,7 +6,9 @@ using MathNet.Numerics.Providers.LinearAlgebra;
 namespace Backprop.Benchmarks;
 
 /// <summary>BenchmarkDotNet on the workload's products: our provider against MathNet's managed one.</summary>
+/// <remarks>In process: BenchmarkDotNet's generated project cannot see this tool's types, and the provider is per process anyway.</remarks>
 [MemoryDiagnoser]
+[InProcess]
 public class KernelBenchmarks
 {
     private Matrix<double> _x = null!;
