@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Backprop.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -46,6 +47,20 @@ public sealed class Labels
         }
         var t = OneHot!;
         return new Labels(Matrix<double>.Build.Dense(rows.Length, t.ColumnCount, (i, j) => t[rows[i], j]), null);
+    }
+
+    /// <summary><see cref="Rows"/> again, written into a batch it made before (the training loop's reuse).</summary>
+    internal void CopyRowsTo(int[] rows, Labels batch)
+    {
+        if (Indices is not null)
+        {
+            for (int k = 0; k < rows.Length; k++)
+            {
+                batch.Indices![k] = Indices[rows[k]];
+            }
+            return;
+        }
+        DenseOps.GatherRows(OneHot!, rows, batch.OneHot!);
     }
 
     public override string ToString() =>

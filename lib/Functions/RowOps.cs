@@ -1,4 +1,4 @@
-using System;
+using Backprop.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -25,44 +25,10 @@ internal static class RowOps
     public static Matrix<double> SoftmaxRows(Matrix<double> x)
     {
         var y = Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount);
-        for (int i = 0; i < x.RowCount; i++)
-        {
-            double max = double.NegativeInfinity;
-            for (int j = 0; j < x.ColumnCount; j++)
-            {
-                max = Math.Max(max, x[i, j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < x.ColumnCount; j++)
-            {
-                double e = Math.Exp(x[i, j] - max);
-                y[i, j] = e;
-                sum += e;
-            }
-            for (int j = 0; j < x.ColumnCount; j++)
-            {
-                y[i, j] /= sum;
-            }
-        }
+        DenseOps.SoftmaxRows(x, y);
         return y;
     }
 
     /// <summary>Index of the largest entry of each row (numpy's <c>argmax(axis=1)</c>).</summary>
-    public static int[] ArgmaxRows(Matrix<double> x)
-    {
-        var result = new int[x.RowCount];
-        for (int i = 0; i < x.RowCount; i++)
-        {
-            int best = 0;
-            for (int j = 1; j < x.ColumnCount; j++)
-            {
-                if (x[i, j] > x[i, best])
-                {
-                    best = j;
-                }
-            }
-            result[i] = best;
-        }
-        return result;
-    }
+    public static int[] ArgmaxRows(Matrix<double> x) => DenseOps.ArgmaxRows(x);
 }

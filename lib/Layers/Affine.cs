@@ -1,4 +1,5 @@
 using System;
+using Backprop.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -12,6 +13,10 @@ namespace Backprop;
 public sealed class Affine : ILayer
 {
     private Matrix<double>? _x;
+    private Matrix<double>? _out;
+    private Matrix<double>? _dW;
+    private Matrix<double>? _dB;
+    private Matrix<double>? _dx;
 
     /// <param name="w">The weights, inputs × outputs.</param>
     /// <param name="b">The bias as a 1 × outputs row (one row, so it updates like W).</param>
@@ -57,7 +62,10 @@ public sealed class Affine : ILayer
                 $"{Name}.Forward: x is {Shape.Of(x)} but W is {Shape.Of(W)}; x needs {W.RowCount} columns.", nameof(x));
         }
         _x = x;
-        return RowOps.AddRow(x * W, B);
+        var y = Workspace.Reuse(ref _out, x.RowCount, W.ColumnCount);
+        x.Multiply(W, y);
+        DenseOps.AddToEveryRow(y, B);
+        return y;
     }
 
     public Matrix<double> Backward(Matrix<double> dout)
@@ -70,9 +78,13 @@ public sealed class Affine : ILayer
                 $"{Name}.Backward: dout is {Shape.Of(dout)} but the output was {x.RowCount}×{W.ColumnCount}; they must have the same shape.",
                 nameof(dout));
         }
-        DW = x.TransposeThisAndMultiply(dout);
-        DB = Matrix<double>.Build.DenseOfRowVectors(dout.ColumnSums());
-        return dout.TransposeAndMultiply(W);
+        DW = Workspace.Reuse(ref _dW, W.RowCount, W.ColumnCount);
+        x.TransposeThisAndMultiply(dout, DW);
+        DB = Workspace.Reuse(ref _dB, 1, W.ColumnCount);
+        DenseOps.ColumnSums(dout, DB);
+        var dx = Workspace.Reuse(ref _dx, x.RowCount, W.RowCount);
+        dout.TransposeAndMultiply(W, dx);
+        return dx;
     }
 
     public override string ToString() => $"{Name}: Affine W {Shape.Of(W)}, b {Shape.Of(B)}";

@@ -1,3 +1,4 @@
+using Backprop.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -6,6 +7,8 @@ namespace Backprop;
 public sealed class Relu : ILayer
 {
     private bool[,]? _mask;
+    private Matrix<double>? _out;
+    private Matrix<double>? _dx;
 
     public Relu(string name = "Relu") => Name = name;
 
@@ -17,16 +20,13 @@ public sealed class Relu : ILayer
     public Matrix<double> Forward(Matrix<double> x)
     {
         Shape.RequireRows(x, $"{Name}.Forward");
-        _mask = new bool[x.RowCount, x.ColumnCount];
-        var mask = _mask;
-        return x.MapIndexed((i, j, v) =>
-        {
-            mask[i, j] = v <= 0;
-            return mask[i, j] ? 0.0 : v;
-        });
+        var mask = Workspace.Reuse(ref _mask, x.RowCount, x.ColumnCount);
+        var y = Workspace.Reuse(ref _out, x.RowCount, x.ColumnCount);
+        DenseOps.Relu(x, mask, y);
+        return y;
     }
 
-    // The book writes dout[mask] = 0 into the caller's array; we return a new matrix so
+    // The book writes dout[mask] = 0 into the caller's array; we write into our own matrix so
     // the caller's dout (often another layer's output) is never corrupted.
     public Matrix<double> Backward(Matrix<double> dout)
     {
@@ -38,7 +38,9 @@ public sealed class Relu : ILayer
                 $"{Name}.Backward: dout is {Shape.Of(dout)} but the forward input was {mask.GetLength(0)}×{mask.GetLength(1)}; they must have the same shape.",
                 nameof(dout));
         }
-        return dout.MapIndexed((i, j, v) => mask[i, j] ? 0.0 : v);
+        var dx = Workspace.Reuse(ref _dx, dout.RowCount, dout.ColumnCount);
+        DenseOps.Mask(dout, mask, dx);
+        return dx;
     }
 
     public override string ToString() => $"{Name}: Relu";

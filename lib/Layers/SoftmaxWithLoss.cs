@@ -1,4 +1,5 @@
 using System;
+using Backprop.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -7,6 +8,8 @@ namespace Backprop;
 public sealed class SoftmaxWithLoss
 {
     private Labels? _t;
+    private Matrix<double>? _y;
+    private Matrix<double>? _dx;
 
     public SoftmaxWithLoss(string name = "SoftmaxWithLoss") => Name = name;
 
@@ -28,7 +31,8 @@ public sealed class SoftmaxWithLoss
         Shape.RequireRows(x, $"{Name}.Forward");
         t.Check(x, $"{Name}.Forward");
         _t = t;
-        Y = Functions.Softmax(x);
+        Y = Workspace.Reuse(ref _y, x.RowCount, x.ColumnCount);
+        DenseOps.SoftmaxRows(x, Y);
         Loss = Functions.CrossEntropyError(Y, t, Delta);
         return Loss;
     }
@@ -36,24 +40,41 @@ public sealed class SoftmaxWithLoss
     public Matrix<double> Backward(double dout = 1)
     {
         Shape.RequireForward(Y is not null, $"{Name}.Backward");
-        return dout == 1 ? Gradient(Y!, _t!) : dout * Gradient(Y!, _t!);
+        var dx = Workspace.Reuse(ref _dx, Y!.RowCount, Y.ColumnCount);
+        Gradient(Y, _t!, dx);
+        if (dout != 1)
+        {
+            dx.Multiply(dout, dx);
+        }
+        return dx;
     }
 
     /// <summary>(y − t) / batch: the gradient at the scores, from a given softmax output y.</summary>
     internal static Matrix<double> Gradient(Matrix<double> y, Labels t)
     {
+        var dx = Matrix<double>.Build.Dense(y.RowCount, y.ColumnCount);
+        Gradient(y, t, dx);
+        return dx;
+    }
+
+    /// <summary>(y − t) / batch written into dx.</summary>
+    internal static void Gradient(Matrix<double> y, Labels t, Matrix<double> dx)
+    {
         int batch = y.RowCount;
         if (t.OneHot is { } oneHot)
         {
-            return (y - oneHot) / batch;
+            y.Subtract(oneHot, dx);
         }
-        var dx = y.Clone();
-        var indices = t.Indices!;
-        for (int i = 0; i < batch; i++)
+        else
         {
-            dx[i, indices[i]] -= 1;
+            y.CopyTo(dx);
+            var indices = t.Indices!;
+            for (int i = 0; i < batch; i++)
+            {
+                dx[i, indices[i]] -= 1;
+            }
         }
-        return dx / batch;
+        dx.Divide(batch, dx);
     }
 
     public override string ToString() => $"{Name}: SoftmaxWithLoss (delta {Delta:R})";

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Backprop.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -29,6 +30,11 @@ public static class Trainer
         int iterPerEpoch = Math.Max(trainSize / options.BatchSize, 1);
         var history = new TrainingHistory();
         var batchRows = new int[options.BatchSize];
+        // One batch for the whole run: each iteration copies x[batch_mask], t[batch_mask] into it,
+        // from a row-major copy of x (MathNet keeps columns, and a row gathered from them misses the cache 784 times).
+        double[] xRows = DenseOps.RowMajor(xTrain);
+        var xBatch = Matrix<double>.Build.Dense(options.BatchSize, xTrain.ColumnCount);
+        var tBatch = tTrain.Rows(batchRows);
 
         for (int i = 0; i < options.Iterations; i++)
         {
@@ -39,13 +45,14 @@ public static class Trainer
             {
                 batchRows[k] = random.Next(trainSize);
             }
-            var xBatch = Matrix<double>.Build.Dense(batchRows.Length, xTrain.ColumnCount, (r, c) => xTrain[batchRows[r], c]);
-            var tBatch = tTrain.Rows(batchRows);
+            DenseOps.GatherRows(xRows, xTrain.ColumnCount, batchRows, xBatch);
+            tTrain.CopyRowsTo(batchRows, tBatch);
 
             var grad = network.Gradient(xBatch, tBatch);
             foreach (string key in grad.Keys)
             {
-                network.Params[key] -= options.LearningRate * grad[key];
+                // params[key] -= learning_rate * grad[key], in place: no temporary matrices per step.
+                DenseOps.SubtractScaled(network.Params[key], options.LearningRate, grad[key]);
             }
 
             double loss = network.Loss(xBatch, tBatch);

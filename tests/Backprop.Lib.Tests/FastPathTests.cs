@@ -1,0 +1,160 @@
+using System;
+using System.Linq;
+using Backprop;
+using Backprop.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Providers.LinearAlgebra;
+
+namespace Backprop.Lib.Tests;
+
+/// <summary>The speed under the layers (reused buffers, storage loops, our GEMM) changes no number.</summary>
+[Collection(ProviderSwapCollection.Name)]
+public class FastPathTests
+{
+    [Fact]
+    public void Affine_OnOddShapes_MatchesTheStraightforwardFormulas_AcrossBatchSizes()
+    {
+        var w = Check.RandomMatrix(53, 29, seed: 1);
+        var b = Check.RandomMatrix(1, 29, seed: 2);
+        var affine = new Affine(w, b);
+        // A changing batch size makes the layer trade its buffers in and out: 37, 5, then 37 again.
+        foreach (int batch in new[] { 37, 5, 37 })
+        {
+            var x = Check.RandomMatrix(batch, 53, seed: batch);
+            var dout = Check.RandomMatrix(batch, 29, seed: batch + 1);
+            var bRows = Matrix<double>.Build.Dense(batch, 29, (_, j) => b[0, j]);
+
+            var y = affine.Forward(x);
+            Check.AssertClose(Naive(x, w) + bRows, y, 1e-13);
+            var dx = affine.Backward(dout);
+
+            Check.AssertClose(Naive(dout, w.Transpose()), dx, 1e-13);
+            Check.AssertClose(Naive(x.Transpose(), dout), affine.DW!, 1e-13);
+            Check.AssertClose(Matrix<double>.Build.DenseOfRowVectors(dout.ColumnSums()), affine.DB!, 1e-13);
+        }
+    }
+
+    [Fact]
+    public void Relu_AfterABatchOfAnotherShape_MatchesNumericalGradient()
+    {
+        var relu = new Relu();
+        relu.Forward(Check.RandomMatrix(11, 3, seed: 4));
+        var x = Check.RandomMatrix(9, 17, seed: 5).Map(v => v + (Math.Sign(v) * 0.1));
+        var dout = Check.RandomMatrix(9, 17, seed: 6);
+
+        var numerical = Check.NumericalInputGradient(relu, x, dout);
+        relu.Forward(x);
+
+        Check.AssertClose(numerical, relu.Backward(dout));
+    }
+
+    [Fact]
+    public void Gradient_AfterWarmUp_AllocatesNoMatrices()
+    {
+        var network = new TwoLayerNet(784, 50, 10, seed: 1);
+        var x = Check.RandomMatrix(100, 784, seed: 2, scale: 0.5);
+        Labels t = Enumerable.Range(0, 100).Select(i => i % 10).ToArray();
+        network.Gradient(x, t);
+        network.Loss(x, t);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20; i++)
+        {
+            var grad = network.Gradient(x, t);
+            foreach (string key in grad.Keys)
+            {
+                DenseOps.SubtractScaled(network.Params[key], 0.1, grad[key]);
+            }
+
+            network.Loss(x, t);
+        }
+
+        long perIteration = (GC.GetAllocatedBytesForCurrentThread() - before) / 20;
+        // The smallest matrix of the step (100×10 doubles) is 8,000 bytes; the step keeps a few small objects.
+        Assert.True(perIteration < 8_000, $"a training step allocated {perIteration} bytes");
+    }
+
+    [Fact]
+    public void Training_GivesTheSameHistoryAsMathNetsManagedProvider()
+    {
+        var (x, t) = Blobs(rows: 400, features: 37, classes: 5, seed: 3);
+        var (xTest, tTest) = Blobs(rows: 120, features: 37, classes: 5, seed: 4);
+        var options = new TrainingOptions { Iterations = 200, BatchSize = 20, LearningRate = 0.1, Seed = 5 };
+
+        var fast = Trainer.Train(new TwoLayerNet(37, 23, 5, seed: 6), x, t, xTest, tTest, options);
+        var installed = LinearAlgebraControl.Provider;
+        LinearAlgebraControl.Provider = ManagedLinearAlgebraProvider.Instance;
+        TrainingHistory managed;
+        try
+        {
+            managed = Trainer.Train(new TwoLayerNet(37, 23, 5, seed: 6), x, t, xTest, tTest, options);
+        }
+        finally
+        {
+            LinearAlgebraControl.Provider = installed;
+        }
+
+        Assert.IsType<FastLinearAlgebraProvider>(installed);
+        Assert.Equal(managed.TrainAccuracies, fast.TrainAccuracies);
+        Assert.Equal(managed.TestAccuracies, fast.TestAccuracies);
+        for (int i = 0; i < managed.Losses.Count; i++)
+        {
+            Assert.True(Math.Abs(fast.Losses[i] - managed.Losses[i]) <= 1e-12 * Math.Abs(managed.Losses[i]), $"loss {i}: {fast.Losses[i]:R} vs {managed.Losses[i]:R}");
+        }
+    }
+
+    [Theory]
+    [InlineData(53, 47, 61)]
+    [InlineData(403, 331, 77)]
+    public void WideTile_WhereverItRuns_MatchesTheNarrowOne(int m, int k, int n)
+    {
+        // The 16-row Vector512 tile runs by itself on AVX-512 machines only; here it is forced on
+        // (emulated where the hardware lacks it) so that every machine checks it, packing included.
+        var x = Check.RandomMatrix(m, k, seed: 1);
+        var xT = x.Transpose();
+        var w = Check.RandomMatrix(k, n, seed: 2);
+        var wT = w.Transpose();
+        bool was = GemmKernel.Wide;
+        try
+        {
+            foreach (var product in new Func<Matrix<double>>[] { () => x * w, () => xT.TransposeThisAndMultiply(w), () => x.TransposeAndMultiply(wT) })
+            {
+                GemmKernel.Wide = false;
+                var narrow = product();
+                GemmKernel.Wide = true;
+                var wide = product();
+
+                Check.AssertClose(narrow, wide, 1e-13);
+            }
+        }
+        finally
+        {
+            GemmKernel.Wide = was;
+        }
+    }
+
+    [Fact]
+    public void GatherRows_FromTheRowMajorCopy_CopiesTheChosenRowsInOrder()
+    {
+        var x = Check.RandomMatrix(31, 7, seed: 8);
+        int[] rows = [30, 0, 5, 5, 17];
+        var batch = Matrix<double>.Build.Dense(rows.Length, 7);
+
+        DenseOps.GatherRows(DenseOps.RowMajor(x), 7, rows, batch);
+
+        Assert.Equal(Matrix<double>.Build.Dense(rows.Length, 7, (r, j) => x[rows[r], j]), batch);
+    }
+
+    private static Matrix<double> Naive(Matrix<double> a, Matrix<double> b) =>
+        Matrix<double>.Build.Dense(a.RowCount, b.ColumnCount, (i, j) => Enumerable.Range(0, a.ColumnCount).Sum(p => a[i, p] * b[p, j]));
+
+    // Gaussian blobs around one centre per class: separable enough that training moves the accuracy.
+    private static (Matrix<double> X, Labels T) Blobs(int rows, int features, int classes, int seed)
+    {
+        var random = new Random(seed);
+        var centres = Check.RandomMatrix(classes, features, seed: 99);
+        int[] labels = Enumerable.Range(0, rows).Select(i => i % classes).ToArray();
+        var x = Matrix<double>.Build.Dense(rows, features, (i, j) => centres[labels[i], j] + (0.8 * (random.NextDouble() - 0.5)));
+        return (x, labels);
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using Backprop;
+using Backprop.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Double;
+using MathNet.Numerics.Providers.LinearAlgebra;
+
+namespace Backprop.Lib.Tests;
+
+public class GemmTests
+{
+    [Theory]
+    [InlineData(53, 47, 61)]
+    [InlineData(1, 1, 1)]
+    [InlineData(7, 5, 3)]
+    [InlineData(8, 256, 6)]
+    [InlineData(100, 784, 50)]
+    [InlineData(1031, 1019, 7)]
+    [InlineData(9, 300, 1025)]
+    public void Multiply_MatchesNaiveTripleLoop_ForEveryTransposeAlphaAndBeta(int m, int k, int n)
+    {
+        var random = new Random(m * 7919 + k * 31 + n);
+        foreach (bool transA in new[] { false, true })
+        {
+            foreach (bool transB in new[] { false, true })
+            {
+                foreach (var (alpha, beta) in new[] { (1.0, 0.0), (-0.5, 1.0), (2.0, 0.25) })
+                {
+                    double[] a = RandomArray(random, m * k);
+                    double[] b = RandomArray(random, k * n);
+                    double[] c = RandomArray(random, m * n);
+                    double[] expected = Naive(transA, transB, m, n, k, alpha, a, b, beta, c);
+
+                    Gemm.Multiply(transA, transB, m, n, k, alpha, a, transA ? k : m, b, transB ? n : k, beta, c, m);
+
+                    AssertClose(expected, c, $"{m}x{k}x{n} transA={transA} transB={transB} alpha={alpha} beta={beta}");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(403, 331, 77)]
+    [InlineData(61, 331, 509)]
+    public void Multiply_BigEnoughForTwoCores_MatchesNaiveTripleLoop(int m, int k, int n)
+    {
+        // Tall products are cut into row halves, wide ones into column halves.
+        Assert.True(2L * m * n * k >= Gemm.ParallelFlops);
+        var random = new Random(m + n);
+        foreach (bool transA in new[] { false, true })
+        {
+            foreach (bool transB in new[] { false, true })
+            {
+                double[] a = RandomArray(random, m * k);
+                double[] b = RandomArray(random, k * n);
+                double[] c = RandomArray(random, m * n);
+                double[] expected = Naive(transA, transB, m, n, k, 1.5, a, b, 0.5, c);
+
+                Gemm.Multiply(transA, transB, m, n, k, 1.5, a, transA ? k : m, b, transB ? n : k, 0.5, c, m);
+
+                AssertClose(expected, c, $"{m}x{k}x{n} transA={transA} transB={transB}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Multiply_WithBetaZero_IgnoresNaNAlreadyInC()
+    {
+        double[] a = { 1, 2, 3, 4 };
+        double[] b = { 1, 0, 0, 1 };
+        double[] c = { double.NaN, double.NaN, double.NaN, double.NaN };
+
+        Gemm.Multiply(false, false, 2, 2, 2, 1.0, a, 2, b, 2, 0.0, c, 2);
+
+        Assert.Equal(a, c);
+    }
+
+    [Fact]
+    public void Multiply_OnARowBlockOfLargerStorage_LeavesTheRestUntouched()
+    {
+        // Evaluation streams row blocks of the 60000-row data in place: lda is the full column height.
+        var random = new Random(5);
+        int rows = 37, k = 19, n = 11, start = 8, count = 21;
+        double[] a = RandomArray(random, rows * k);
+        double[] b = RandomArray(random, k * n);
+        double[] c = new double[count * n];
+        double[] block = new double[count * k];
+        for (int p = 0; p < k; p++)
+        {
+            Array.Copy(a, start + (p * rows), block, p * count, count);
+        }
+
+        Gemm.Multiply(false, false, count, n, k, 1.0, a.AsSpan(start), rows, b, k, 0.0, c, count);
+
+        AssertClose(Naive(false, false, count, n, k, 1.0, block, b, 0.0, new double[count * n]), c, "row block");
+    }
+
+    [Fact]
+    public void Provider_IsInstalledByUsingTheLibrary_AndRunsMathNetProducts()
+    {
+        _ = new MulLayer();
+        var x = DenseMatrix.OfArray(new double[,] { { 1, 2 }, { 3, 4 }, { 5, 6 } });
+        var w = DenseMatrix.OfArray(new double[,] { { 1, 0, 2 }, { -1, 3, 1 } });
+
+        Matrix<double> product = x * w;
+
+        Assert.IsType<FastLinearAlgebraProvider>(LinearAlgebraControl.Provider);
+        Assert.Equal(new double[,] { { -1, 6, 4 }, { -1, 12, 10 }, { -1, 18, 16 } }, product.ToArray());
+    }
+
+    [Fact]
+    public void Provider_TransposedProducts_MatchTheManagedProvider()
+    {
+        var random = new Random(11);
+        Matrix<double> x = DenseMatrix.Create(101, 83, (_, _) => random.NextDouble() - 0.5);
+        Matrix<double> dout = DenseMatrix.Create(101, 29, (_, _) => random.NextDouble() - 0.5);
+        Matrix<double> w = DenseMatrix.Create(83, 29, (_, _) => random.NextDouble() - 0.5);
+        var managed = ManagedLinearAlgebraProvider.Instance;
+        double[] dw = new double[83 * 29];
+        double[] dx = new double[101 * 83];
+        managed.MatrixMultiplyWithUpdate(Transpose.Transpose, Transpose.DontTranspose, 1.0, Values(x), 101, 83, Values(dout), 101, 29, 0.0, dw);
+        managed.MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.Transpose, 1.0, Values(dout), 101, 29, Values(w), 83, 29, 0.0, dx);
+
+        AssertClose(dw, Values(x.TransposeThisAndMultiply(dout)), "xᵀ·dout");
+        AssertClose(dx, Values(dout.TransposeAndMultiply(w)), "dout·Wᵀ");
+    }
+
+    [Fact]
+    public void Provider_MismatchedShapes_NameBothShapes()
+    {
+        var provider = FastLinearAlgebraProvider.Instance;
+
+        var error = Assert.Throws<ArgumentException>(() => provider.MatrixMultiplyWithUpdate(
+            Transpose.DontTranspose, Transpose.DontTranspose, 1.0, new double[6], 2, 3, new double[8], 4, 2, 0.0, new double[4]));
+
+        Assert.Contains("2×3", error.Message);
+        Assert.Contains("4×2", error.Message);
+    }
+
+    private static double[] Values(Matrix<double> matrix) => ((DenseMatrix)matrix).Values;
+
+    private static double[] Naive(bool transA, bool transB, int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c)
+    {
+        var result = new double[m * n];
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int p = 0; p < k; p++)
+                {
+                    double aip = transA ? a[p + (i * k)] : a[i + (p * m)];
+                    double bpj = transB ? b[j + (p * n)] : b[p + (j * k)];
+                    sum += aip * bpj;
+                }
+
+                result[i + (j * m)] = (alpha * sum) + (beta == 0 ? 0 : beta * c[i + (j * m)]);
+            }
+        }
+
+        return result;
+    }
+
+    private static double[] RandomArray(Random random, int length)
+    {
+        var values = new double[length];
+        for (int i = 0; i < length; i++)
+        {
+            values[i] = (random.NextDouble() * 2) - 1;
+        }
+
+        return values;
+    }
+
+    private static void AssertClose(double[] expected, double[] actual, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double tolerance = 1e-12 * Math.Max(1.0, Math.Abs(expected[i])) * 64;
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"{what}: element {i} is {actual[i]}, expected {expected[i]}");
+        }
+    }
+}
