@@ -10,8 +10,9 @@ using Markdig;
 namespace Backprop.Notebooks;
 
 /// <summary>
-/// Self-contained HTML pages of executed notebooks: rendered markdown, highlighted code, every output, and plotly.js
-/// embedded once in the head when a chart is present (figures use window.Plotly when defined, so pages work offline).
+/// Self-contained HTML pages of executed notebooks: rendered markdown, highlighted code, every output, plotly.js
+/// embedded once in the head when a chart is present (figures use window.Plotly when defined, so pages work offline),
+/// and KaTeX with its fonts embedded once when a formula is present.
 /// </summary>
 public static class HtmlPublisher
 {
@@ -25,6 +26,7 @@ public static class HtmlPublisher
         var statusByCell = result.Cells.ToDictionary(c => c.Cell);
         var body = new StringBuilder();
         var usesPlotly = false;
+        var usesMath = false;
         if (result.LoadError is not null)
         {
             body.Append("<div class=\"output\"><pre class=\"error\">").Append(Encode(result.LoadError)).Append("</pre></div>\n");
@@ -34,7 +36,9 @@ public static class HtmlPublisher
         {
             if (cell.Kind == CellKind.Markdown)
             {
-                body.Append("<div class=\"cell markdown\">").Append(Markdig.Markdown.ToHtml(cell.Source, Markdown)).Append("</div>\n");
+                var markdown = Markdig.Markdown.ToHtml(cell.Source, Markdown);
+                usesMath |= HasMath(markdown);
+                body.Append("<div class=\"cell markdown\">").Append(markdown).Append("</div>\n");
                 continue;
             }
 
@@ -54,7 +58,9 @@ public static class HtmlPublisher
                 body.Append("<div class=\"outputs\">");
                 foreach (var output in cell.Outputs)
                 {
+                    var start = body.Length;
                     usesPlotly |= AppendOutput(body, output);
+                    usesMath |= output.Data.ContainsKey("text/markdown") && HasMath(body.ToString(start, body.Length - start));
                 }
 
                 body.Append("</div>");
@@ -69,6 +75,11 @@ public static class HtmlPublisher
         var head = usesPlotly && PlotlyScript.Text is { } plotly
             ? $"<script>/* plotly.js {PlotlyScript.Version}, embedded for offline charts */\n{plotly.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}\n</script>\n"
             : string.Empty;
+        if (usesMath)
+        {
+            head += KatexScript.Head;
+        }
+
         var header = $"<header class=\"page\"><h1>{Encode(title)}</h1><div class=\"meta\"><span class=\"{(result.Succeeded ? "status-ok" : "status-bad")}\">{(result.Succeeded ? "passed" : "failed")}</span> · {Encode(summary)} · <a href=\"index.html\">all notebooks</a></div></header>\n";
         return Page(title, head, header + body);
     }
@@ -136,6 +147,10 @@ public static class HtmlPublisher
         body.Append("</div>");
         return plotly;
     }
+
+    // Markdig's math extension marks $..$ as <span class="math"> and $$..$$ as <div class="math">.
+    private static bool HasMath(string html) =>
+        html.Contains("<span class=\"math\">", StringComparison.Ordinal) || html.Contains("<div class=\"math\">", StringComparison.Ordinal);
 
     private static string Page(string title, string head, string body) =>
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

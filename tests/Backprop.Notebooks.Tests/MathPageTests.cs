@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using static Backprop.Notebooks.Tests.TestSupport;
+
+namespace Backprop.Notebooks.Tests;
+
+/// <summary>Formulas in published pages: typeset by the embedded KaTeX, offline; pages without math stay lean.</summary>
+public sealed class MathPageTests
+{
+    [Fact]
+    public async Task MathPage_EmbedsKatexOnce_AndLeavesDollarsInProseAndCodeAlone()
+    {
+        var html = HtmlPublisher.Render(await NotebookRunner.RunAsync(Path.Combine(Fixtures, "math.dib"), new RunOptions()));
+        Assert.Single(Regex.Matches(html, "KaTeX 0.16.22, embedded"));
+        Assert.Single(Regex.Matches(html, "katex.render\\("));
+        Assert.Equal(20, Regex.Matches(html, "url\\(data:font/woff2;base64,").Count);
+        Assert.DoesNotContain("url(fonts/", html);
+        Assert.DoesNotContain("format(\"truetype\")", html);
+        Assert.Contains("<span class=\"math\">\\(\\frac{\\partial L}{\\partial x}", html);
+        Assert.Contains("<div class=\"math\">", html);
+        Assert.Contains("An apple costs $5 and an orange $3, so two of each cost $16.", html);
+        Assert.Contains("<code>var s = $&quot;{x}&quot;;</code>", html);
+        Assert.Contains("Console.WriteLine($&quot;total: {100 * 2}&quot;);", html);
+    }
+
+    [Fact]
+    public async Task MathPage_TypesetsFormulasOffline_InHeadlessChromium()
+    {
+        var result = await NotebookRunner.RunAsync(Path.Combine(Fixtures, "math.dib"), new RunOptions());
+        var page = Path.Combine(NewScratch(), "math.html");
+        HtmlPublisher.Publish(result, page);
+
+        var dom = HeadlessChromium.DumpDom(page);
+        Assert.Equal(2, Regex.Matches(dom, "<span class=\"katex-html\"").Count);
+        Assert.Single(Regex.Matches(dom, "<span class=\"katex-display\""));
+        Assert.Matches("<span class=\"katex-error\"[^>]*>\\\\frac\\{1\\}\\{</span>", dom);
+
+        // What a reader sees: KaTeX keeps the TeX only in its hidden MathML annotation; the unparsable formula stays as text.
+        var visible = Regex.Replace(dom[dom.IndexOf("<body", StringComparison.Ordinal)..], "<math.*?</math>", string.Empty, RegexOptions.Singleline);
+        visible = Regex.Replace(visible, "<span class=\"katex-error\"[^>]*>[^<]*</span>", string.Empty);
+        Assert.DoesNotContain("\\frac", visible);
+        Assert.DoesNotContain("\\(", visible);
+        Assert.DoesNotContain("\\[", visible);
+    }
+
+    [Fact]
+    public async Task PageWithoutMath_EmbedsNoKatex()
+    {
+        var html = HtmlPublisher.Render(await NotebookRunner.RunAsync(Path.Combine(Fixtures, "errors.dib"), new RunOptions()));
+        Assert.DoesNotContain("katex", html, StringComparison.OrdinalIgnoreCase);
+    }
+}
