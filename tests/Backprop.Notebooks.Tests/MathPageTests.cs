@@ -20,6 +20,7 @@ public sealed class MathPageTests
         Assert.DoesNotContain("format(\"truetype\")", html);
         Assert.Contains("<span class=\"math\">\\(\\frac{\\partial L}{\\partial x}", html);
         Assert.Contains("<div class=\"math\">", html);
+        Assert.Contains("<span class=\"math display\">\\(z = t^2", html);
         Assert.Contains("An apple costs $5 and an orange $3, so two of each cost $16.", html);
         Assert.Contains("<code>var s = $&quot;{x}&quot;;</code>", html);
         Assert.Contains("Console.WriteLine($&quot;total: {100 * 2}&quot;);", html);
@@ -33,8 +34,8 @@ public sealed class MathPageTests
         HtmlPublisher.Publish(result, page);
 
         var dom = HeadlessChromium.DumpDom(page);
-        Assert.Equal(2, Regex.Matches(dom, "<span class=\"katex-html\"").Count);
-        Assert.Single(Regex.Matches(dom, "<span class=\"katex-display\""));
+        Assert.Equal(3, Regex.Matches(dom, "<span class=\"katex-html\"").Count);
+        Assert.Equal(2, Regex.Matches(dom, "<span class=\"katex-display\"").Count);
         Assert.Matches("<span class=\"katex-error\"[^>]*>\\\\frac\\{1\\}\\{</span>", dom);
 
         // What a reader sees: KaTeX keeps the TeX only in its hidden MathML annotation; the unparsable formula stays as text.

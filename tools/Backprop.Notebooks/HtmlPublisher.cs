@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Text;
-using Markdig;
 
 namespace Backprop.Notebooks;
 
@@ -16,8 +15,6 @@ namespace Backprop.Notebooks;
 /// </summary>
 public static class HtmlPublisher
 {
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-
     public static void Publish(NotebookRunResult result, string path) => AtomicFile.WriteAllText(path, Render(result));
 
     public static string Render(NotebookRunResult result)
@@ -36,8 +33,8 @@ public static class HtmlPublisher
         {
             if (cell.Kind == CellKind.Markdown)
             {
-                var markdown = Markdig.Markdown.ToHtml(cell.Source, Markdown);
-                usesMath |= HasMath(markdown);
+                var markdown = MarkdownHtml.ToHtml(cell.Source);
+                usesMath |= MarkdownHtml.HasMath(markdown);
                 body.Append("<div class=\"cell markdown\">").Append(markdown).Append("</div>\n");
                 continue;
             }
@@ -60,7 +57,7 @@ public static class HtmlPublisher
                 {
                     var start = body.Length;
                     usesPlotly |= AppendOutput(body, output);
-                    usesMath |= output.Data.ContainsKey("text/markdown") && HasMath(body.ToString(start, body.Length - start));
+                    usesMath |= output.Data.ContainsKey("text/markdown") && MarkdownHtml.HasMath(body.ToString(start, body.Length - start));
                 }
 
                 body.Append("</div>");
@@ -134,7 +131,7 @@ public static class HtmlPublisher
                 }
                 else if (output.Data.TryGetValue("text/markdown", out var md))
                 {
-                    body.Append(Markdig.Markdown.ToHtml(md, Markdown));
+                    body.Append(MarkdownHtml.ToHtml(md));
                 }
                 else if (output.Data.TryGetValue("text/plain", out var text))
                 {
@@ -147,10 +144,6 @@ public static class HtmlPublisher
         body.Append("</div>");
         return plotly;
     }
-
-    // Markdig's math extension marks $..$ as <span class="math"> and $$..$$ as <div class="math">.
-    private static bool HasMath(string html) =>
-        html.Contains("<span class=\"math\">", StringComparison.Ordinal) || html.Contains("<div class=\"math\">", StringComparison.Ordinal);
 
     private static string Page(string title, string head, string body) =>
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

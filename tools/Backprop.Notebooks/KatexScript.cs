@@ -14,13 +14,13 @@ internal static partial class KatexScript
     public const string Version = "0.16.22";
     private static readonly Lazy<string> Block = new(Build);
 
-    // Markdig writes \(..\) and \[..\] inside the math elements; KaTeX wants the bare TeX. A formula KaTeX cannot
-    // parse is shown as its source in red (throwOnError: false), never dropped.
+    // Markdig writes \(..\) and \[..\] inside the math elements ($$..$$ within a line is a span marked "display");
+    // KaTeX wants the bare TeX. A formula KaTeX cannot parse is shown as its source in red (throwOnError: false).
     private const string RenderCall = """
 document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("span.math, div.math").forEach(function (el) {
-    var display = el.tagName === "DIV";
-    var tex = el.textContent.trim().replace(display ? /^\\\[|\\\]$/g : /^\\\(|\\\)$/g, "");
+    var display = el.tagName === "DIV" || el.classList.contains("display");
+    var tex = el.textContent.trim().replace(/^\\[(\[]|\\[)\]]$/g, "");
     katex.render(tex, el, { displayMode: display, throwOnError: false });
   });
 });
