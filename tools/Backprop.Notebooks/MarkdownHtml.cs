@@ -11,7 +11,7 @@ namespace Backprop.Notebooks;
 /// <summary>Markdown cells as HTML (Markdig, advanced extensions), with formulas marked for KaTeX as Jupyter reads them.</summary>
 internal static class MarkdownHtml
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Use<CodeSpanAwareMathParser>().Build();
 
     public static string ToHtml(string markdown)
     {
