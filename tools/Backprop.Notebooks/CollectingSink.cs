@@ -2,7 +2,10 @@ using System.Collections.Generic;
 
 namespace Backprop.Notebooks;
 
-/// <summary>A sink that keeps outputs in order, merging consecutive writes to the same stream like Jupyter does.</summary>
+/// <summary>
+/// A sink that keeps outputs in order, merging consecutive writes to the same stream like Jupyter does; a display with
+/// an id already shown replaces that output in place (DisplayedValue.Update), the final state a saved notebook keeps.
+/// </summary>
 public sealed class CollectingSink : ICellOutputSink
 {
     private readonly List<CellOutput> _outputs = new();
@@ -29,6 +32,16 @@ public sealed class CollectingSink : ICellOutputSink
                 if (last.Kind == CellOutputKind.Stream && last.StreamName == output.StreamName)
                 {
                     _outputs[^1] = CellOutput.Stream(last.StreamName!, last.Text + output.Text);
+                    return;
+                }
+            }
+
+            if (output.Kind == CellOutputKind.DisplayData && output.DisplayId is { } id)
+            {
+                var shown = _outputs.FindIndex(o => o.Kind == CellOutputKind.DisplayData && o.DisplayId == id);
+                if (shown >= 0)
+                {
+                    _outputs[shown] = output;
                     return;
                 }
             }

@@ -20,7 +20,10 @@ public sealed class DisplayedValue
 
     public string DisplayId { get; }
 
-    /// <summary>Shows a new value under the same display id (the runner keeps both; a live frontend replaces).</summary>
+    /// <summary>
+    /// Shows a new value in place of the displayed one, as the real kernel does: the kernel sends update_display_data,
+    /// the runner's executed notebook and HTML page keep only the latest value, at the original display's position.
+    /// </summary>
     public void Update(object? value)
     {
         Value = value;

@@ -5,18 +5,16 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Text;
-using Markdig;
 
 namespace Backprop.Notebooks;
 
 /// <summary>
-/// Self-contained HTML pages of executed notebooks: rendered markdown, highlighted code, every output, and plotly.js
-/// embedded once in the head when a chart is present (figures use window.Plotly when defined, so pages work offline).
+/// Self-contained HTML pages of executed notebooks: rendered markdown, highlighted code, every output, plotly.js
+/// embedded once in the head when a chart is present (figures use window.Plotly when defined, so pages work offline),
+/// and KaTeX with its fonts embedded once when a formula is present.
 /// </summary>
 public static class HtmlPublisher
 {
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-
     public static void Publish(NotebookRunResult result, string path) => AtomicFile.WriteAllText(path, Render(result));
 
     public static string Render(NotebookRunResult result)
@@ -25,6 +23,7 @@ public static class HtmlPublisher
         var statusByCell = result.Cells.ToDictionary(c => c.Cell);
         var body = new StringBuilder();
         var usesPlotly = false;
+        var usesMath = false;
         if (result.LoadError is not null)
         {
             body.Append("<div class=\"output\"><pre class=\"error\">").Append(Encode(result.LoadError)).Append("</pre></div>\n");
@@ -34,7 +33,9 @@ public static class HtmlPublisher
         {
             if (cell.Kind == CellKind.Markdown)
             {
-                body.Append("<div class=\"cell markdown\">").Append(Markdig.Markdown.ToHtml(cell.Source, Markdown)).Append("</div>\n");
+                var markdown = MarkdownHtml.ToHtml(cell.Source);
+                usesMath |= MarkdownHtml.HasMath(markdown);
+                body.Append("<div class=\"cell markdown\">").Append(markdown).Append("</div>\n");
                 continue;
             }
 
@@ -54,7 +55,9 @@ public static class HtmlPublisher
                 body.Append("<div class=\"outputs\">");
                 foreach (var output in cell.Outputs)
                 {
+                    var start = body.Length;
                     usesPlotly |= AppendOutput(body, output);
+                    usesMath |= output.Data.ContainsKey("text/markdown") && MarkdownHtml.HasMath(body.ToString(start, body.Length - start));
                 }
 
                 body.Append("</div>");
@@ -69,6 +72,11 @@ public static class HtmlPublisher
         var head = usesPlotly && PlotlyScript.Text is { } plotly
             ? $"<script>/* plotly.js {PlotlyScript.Version}, embedded for offline charts */\n{plotly.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}\n</script>\n"
             : string.Empty;
+        if (usesMath)
+        {
+            head += KatexScript.Head;
+        }
+
         var header = $"<header class=\"page\"><h1>{Encode(title)}</h1><div class=\"meta\"><span class=\"{(result.Succeeded ? "status-ok" : "status-bad")}\">{(result.Succeeded ? "passed" : "failed")}</span> · {Encode(summary)} · <a href=\"index.html\">all notebooks</a></div></header>\n";
         return Page(title, head, header + body);
     }
@@ -123,7 +131,7 @@ public static class HtmlPublisher
                 }
                 else if (output.Data.TryGetValue("text/markdown", out var md))
                 {
-                    body.Append(Markdig.Markdown.ToHtml(md, Markdown));
+                    body.Append(MarkdownHtml.ToHtml(md));
                 }
                 else if (output.Data.TryGetValue("text/plain", out var text))
                 {

@@ -18,7 +18,10 @@ h1,h2,h3,h4 { line-height:1.25; margin:1.4em 0 .5em; }
 .markdown table { border-collapse: collapse; }
 .markdown th, .markdown td { border:1px solid var(--line); padding:.3rem .6rem; }
 .markdown code { background:var(--code-bg); padding:.1em .3em; border-radius:4px; font-size:.9em; }
+.markdown pre { background:var(--code-bg); border:1px solid var(--line); border-radius:6px; padding:.6rem .8rem; overflow-x:auto; font-size:.88rem; }
+.markdown pre code { background:none; padding:0; font-size:inherit; }
 .math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", serif; }
+div.math { overflow-x:auto; overflow-y:hidden; }
 pre, code { font-family: ui-monospace, SFMono-Regular, "JetBrains Mono", Menlo, Consolas, "D2Coding", "Noto Sans Mono CJK KR", monospace; }
 .cell { margin: 1rem 0; }
 .code { display:flex; gap:.5rem; }

@@ -1,0 +1,62 @@
+using System;
+using System.IO;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using static Backprop.Notebooks.Tests.TestSupport;
+
+namespace Backprop.Notebooks.Tests;
+
+/// <summary>Formulas in published pages: typeset by the embedded KaTeX, offline; pages without math stay lean.</summary>
+public sealed class MathPageTests
+{
+    // Both math tests read the same executed fixture; running it once keeps the suite's time down.
+    private static readonly Lazy<Task<NotebookRunResult>> MathRun = new(() => NotebookRunner.RunAsync(Path.Combine(Fixtures, "math.dib"), new RunOptions()));
+
+    [Fact]
+    public async Task MathPage_EmbedsKatexOnce_AndLeavesDollarsInProseAndCodeAlone()
+    {
+        var html = HtmlPublisher.Render(await MathRun.Value);
+        Assert.Single(Regex.Matches(html, "KaTeX 0.16.22, embedded"));
+        Assert.Single(Regex.Matches(html, "katex.render\\("));
+        Assert.Equal(20, Regex.Matches(html, "url\\(data:font/woff2;base64,").Count);
+        Assert.DoesNotContain("url(fonts/", html);
+        Assert.DoesNotContain("format(\"truetype\")", html);
+        Assert.Contains("<span class=\"math\">\\(\\frac{\\partial L}{\\partial x}", html);
+        Assert.Contains("<div class=\"math\">", html);
+        Assert.Contains("<span class=\"math display\">\\(z = t^2", html);
+        Assert.Contains("An apple costs $5 and an orange $3, so two of each cost $16.", html);
+        Assert.Contains("<code>var s = $&quot;{x}&quot;;</code>", html);
+        Assert.Contains("Console.WriteLine($&quot;total: {100 * 2}&quot;);", html);
+    }
+
+    [Fact]
+    public async Task MathPage_TypesetsFormulasOffline_InHeadlessChromium()
+    {
+        var result = await MathRun.Value;
+        Assert.True(result.Succeeded, string.Join("\n", result.Failures));
+        var page = Path.Combine(NewScratch(), "math.html");
+        HtmlPublisher.Publish(result, page);
+
+        var dom = HeadlessChromium.DumpDom(page);
+        Assert.Equal(3, Regex.Matches(dom, "<span class=\"katex-html\"").Count);
+        Assert.Equal(2, Regex.Matches(dom, "<span class=\"katex-display\"").Count);
+        Assert.Matches("<span class=\"katex-error\"[^>]*>\\\\frac\\{1\\}\\{</span>", dom);
+
+        // What a reader sees: KaTeX keeps the TeX only in its hidden MathML annotation; the unparsable formula stays as text.
+        var visible = Regex.Replace(dom[dom.IndexOf("<body", StringComparison.Ordinal)..], "<math.*?</math>", string.Empty, RegexOptions.Singleline);
+        visible = Regex.Replace(visible, "<span class=\"katex-error\"[^>]*>[^<]*</span>", string.Empty);
+        Assert.DoesNotContain("\\frac", visible);
+        Assert.DoesNotContain("\\(", visible);
+        Assert.DoesNotContain("\\[", visible);
+    }
+
+    [Fact]
+    public void PageWithoutMath_EmbedsNoKatex()
+    {
+        const string Source = "#!markdown\n\nApples cost $5 and pears $3 (`$\"{price}\"`).\n\n#!csharp\n\nConsole.WriteLine($\"{5}$\");\n";
+        var document = NotebookDocument.Parse(Source, "/x/prices.dib");
+        var html = HtmlPublisher.Render(new NotebookRunResult("/x/prices.dib", document, [], TimeSpan.Zero, null));
+        Assert.Contains("Apples cost $5 and pears $3 (<code>$&quot;{price}&quot;</code>).", html);
+        Assert.DoesNotContain("katex", html, StringComparison.OrdinalIgnoreCase);
+    }
+}
