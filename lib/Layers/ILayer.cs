@@ -3,8 +3,16 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Backprop;
 
 /// <summary>The contract every array layer of §5.5–5.6 keeps: forward caches what backward needs.</summary>
+/// <remarks>
+/// A batch is a matrix with one sample per row. The matrix a layer returns may be reused by that
+/// layer on its next call, so copy it (<c>.Clone()</c>) if you need it to survive the next pass.
+/// Layers never modify the matrices they are given.
+/// </remarks>
 public interface ILayer
 {
+    /// <summary>The name used in error messages and when a network is printed, e.g. "Affine1".</summary>
+    string Name { get; }
+
     Matrix<double> Forward(Matrix<double> x);
 
     Matrix<double> Backward(Matrix<double> dout);

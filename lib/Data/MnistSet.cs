@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Backprop;
+
+/// <summary>One half of MNIST (training or test), as the book's <c>load_mnist</c> returns it, §3.6.1.</summary>
+/// <remarks><see cref="Images"/> has one flattened image per row (N × 784). <see cref="Labels"/> is
+/// N × 10 one-hot rows, or, without one-hot, an N × 1 column of digits like the book's 1-D <c>t</c>.
+/// <see cref="Digits"/> always holds the plain digit of each row.</remarks>
+public sealed class MnistSet
+{
+    private MnistSet(Matrix<double> images, Matrix<double> labels, int[] digits, int imageRows, int imageColumns)
+    {
+        Images = images;
+        Labels = labels;
+        Digits = digits;
+        ImageRows = imageRows;
+        ImageColumns = imageColumns;
+    }
+
+    public Matrix<double> Images { get; }
+
+    public Matrix<double> Labels { get; }
+
+    public int[] Digits { get; }
+
+    public int Count => Digits.Length;
+
+    public int ImageRows { get; }
+
+    public int ImageColumns { get; }
+
+    /// <summary>Image <paramref name="index"/> as a 28 × 28 matrix, for display.</summary>
+    public Matrix<double> ImageOf(int index) => Mnist.ToImage(Images.Row(index), ImageRows);
+
+    public override string ToString()
+    {
+        string labels = Labels.ColumnCount == 1 ? "digits" : "one-hot";
+        return $"MnistSet: {Count} images of {ImageRows}x{ImageColumns} (Images {Images.RowCount}x{Images.ColumnCount}, "
+            + $"Labels {Labels.RowCount}x{Labels.ColumnCount} {labels})";
+    }
+
+    internal static MnistSet Create(IdxImages images, byte[] labels, bool normalize, bool oneHotLabel, string name)
+    {
+        if (images.Count != labels.Length)
+            throw new InvalidDataException($"{name}: {images.Count} images but {labels.Length} labels");
+        var digits = new int[labels.Length];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] > 9)
+                throw new InvalidDataException($"{name}: label {i} is {labels[i]}, not a digit 0-9");
+            digits[i] = labels[i];
+        }
+        return new MnistSet(ToMatrix(images, normalize), LabelMatrix(digits, oneHotLabel), digits, images.Rows, images.Columns);
+    }
+
+    // MathNet stores column-major; copy in blocks of images so both the reads and the writes stay in cache.
+    private static Matrix<double> ToMatrix(IdxImages images, bool normalize)
+    {
+        int n = images.Count, width = images.PixelsPerImage;
+        var scale = new double[256];
+        for (int b = 0; b < 256; b++)
+            scale[b] = normalize ? b / 255.0 : b;
+        var storage = new double[(long)n * width];
+        byte[] pixels = images.Pixels;
+        const int block = 64;
+        for (int first = 0; first < n; first += block)
+        {
+            int last = Math.Min(first + block, n);
+            for (int j = 0; j < width; j++)
+            {
+                int column = j * n;
+                for (int i = first; i < last; i++)
+                    storage[column + i] = scale[pixels[i * width + j]];
+            }
+        }
+        return Matrix<double>.Build.Dense(n, width, storage);
+    }
+
+    private static Matrix<double> LabelMatrix(int[] digits, bool oneHotLabel)
+    {
+        if (!oneHotLabel)
+            return Matrix<double>.Build.Dense(digits.Length, 1, (i, _) => digits[i]);
+        var oneHot = Matrix<double>.Build.Dense(digits.Length, 10);
+        for (int i = 0; i < digits.Length; i++)
+            oneHot[i, digits[i]] = 1;
+        return oneHot;
+    }
+}

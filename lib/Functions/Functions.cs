@@ -1,0 +1,77 @@
+using System;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Backprop;
+
+/// <summary>The book's <c>common/functions.py</c> and <c>gradient.py</c>: activations, softmax, loss, numerical gradient (§3–§4).</summary>
+public static class Functions
+{
+    /// <summary>The guard the book adds inside the log so log(0) never happens.</summary>
+    public const double DefaultDelta = 1e-7;
+
+    public static Matrix<double> Sigmoid(Matrix<double> x) => x.Map(v => 1.0 / (1.0 + Math.Exp(-v)));
+
+    public static Matrix<double> Relu(Matrix<double> x) => x.Map(v => Math.Max(0.0, v));
+
+    /// <summary>Softmax of every row (one sample per row), each row's maximum subtracted first, for overflow.</summary>
+    public static Matrix<double> Softmax(Matrix<double> x) => RowOps.SoftmaxRows(x);
+
+    /// <summary>Softmax of a single sample.</summary>
+    public static Vector<double> Softmax(Vector<double> x) => RowOps.SoftmaxRows(x.ToRowMatrix()).Row(0);
+
+    /// <summary>Mean over the batch of −Σ t·log(y + delta); t one-hot or class indices.</summary>
+    public static double CrossEntropyError(Matrix<double> y, Labels t, double delta = DefaultDelta)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        Shape.RequireRows(y, "CrossEntropyError", "y");
+        t.Check(y, "CrossEntropyError");
+        double sum = 0;
+        if (t.Indices is { } indices)
+        {
+            for (int i = 0; i < indices.Length; i++)
+            {
+                sum += Math.Log(y[i, indices[i]] + delta);
+            }
+        }
+        else
+        {
+            var oneHot = t.OneHot!;
+            for (int i = 0; i < y.RowCount; i++)
+            {
+                for (int j = 0; j < y.ColumnCount; j++)
+                {
+                    if (oneHot[i, j] != 0)
+                    {
+                        sum += oneHot[i, j] * Math.Log(y[i, j] + delta);
+                    }
+                }
+            }
+        }
+        return -sum / y.RowCount;
+    }
+
+    /// <summary>
+    /// ∂f/∂x by central differences, h = 1e-4 (§4.3). Perturbs x in place one element at a time
+    /// and restores each element exactly, so f may read x (e.g. a network's own weights).
+    /// </summary>
+    public static Matrix<double> NumericalGradient(Func<Matrix<double>, double> f, Matrix<double> x)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        const double h = 1e-4;
+        var grad = Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount);
+        for (int j = 0; j < x.ColumnCount; j++)
+        {
+            for (int i = 0; i < x.RowCount; i++)
+            {
+                double original = x[i, j];
+                x[i, j] = original + h;
+                double fxh1 = f(x);
+                x[i, j] = original - h;
+                double fxh2 = f(x);
+                x[i, j] = original;
+                grad[i, j] = (fxh1 - fxh2) / (2 * h);
+            }
+        }
+        return grad;
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Linq;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Backprop;
+
+/// <summary>
+/// The answers t of §4.2 in either of the book's forms: one-hot rows or class indices.
+/// Converts implicitly from both, so <c>net.Loss(x, t)</c> takes whichever you have.
+/// </summary>
+public sealed class Labels
+{
+    private Labels(Matrix<double>? oneHot, int[]? indices)
+    {
+        OneHot = oneHot;
+        Indices = indices;
+    }
+
+    /// <summary>One row per sample with 1 at the right class, or null when given as indices.</summary>
+    public Matrix<double>? OneHot { get; }
+
+    /// <summary>The right class of each sample, or null when given as one-hot rows.</summary>
+    public int[]? Indices { get; }
+
+    public int Count => OneHot?.RowCount ?? Indices!.Length;
+
+    public static implicit operator Labels(Matrix<double> oneHot) => FromOneHot(oneHot);
+
+    public static implicit operator Labels(int[] indices) => FromIndices(indices);
+
+    public static Labels FromOneHot(Matrix<double> oneHot) =>
+        new(oneHot ?? throw new ArgumentNullException(nameof(oneHot)), null);
+
+    public static Labels FromIndices(int[] indices) =>
+        new(null, indices ?? throw new ArgumentNullException(nameof(indices)));
+
+    /// <summary>The right class of every sample, whichever form was given.</summary>
+    public int[] ClassIndices() => Indices ?? RowOps.ArgmaxRows(OneHot!);
+
+    /// <summary>The labels of the chosen samples, in the same form (for mini-batches).</summary>
+    public Labels Rows(int[] rows)
+    {
+        if (Indices is not null)
+        {
+            return new Labels(null, rows.Select(r => Indices[r]).ToArray());
+        }
+        var t = OneHot!;
+        return new Labels(Matrix<double>.Build.Dense(rows.Length, t.ColumnCount, (i, j) => t[rows[i], j]), null);
+    }
+
+    public override string ToString() =>
+        OneHot is not null ? $"Labels (one-hot {Shape.Of(OneHot)})" : $"Labels ({Indices!.Length} class indices)";
+
+    /// <summary>Throws unless these labels fit the scores y (same rows; one-hot width or index range).</summary>
+    internal void Check(Matrix<double> y, string where)
+    {
+        if (OneHot is not null)
+        {
+            if (OneHot.RowCount != y.RowCount || OneHot.ColumnCount != y.ColumnCount)
+            {
+                throw new ArgumentException(
+                    $"{where}: t is {Shape.Of(OneHot)} but the scores are {Shape.Of(y)}; one-hot t needs the same shape.", "t");
+            }
+            return;
+        }
+        if (Indices!.Length != y.RowCount)
+        {
+            throw new ArgumentException(
+                $"{where}: t has {Indices.Length} class indices but the scores are {Shape.Of(y)}; t needs one index per row ({y.RowCount}).", "t");
+        }
+        for (int i = 0; i < Indices.Length; i++)
+        {
+            if (Indices[i] < 0 || Indices[i] >= y.ColumnCount)
+            {
+                throw new ArgumentException(
+                    $"{where}: t[{i}] = {Indices[i]} is not a class of the {Shape.Of(y)} scores; classes are 0..{y.ColumnCount - 1}.", "t");
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Backprop;
+
+/// <summary>Shape checks shared by every layer, so each error names the layer and both shapes.</summary>
+internal static class Shape
+{
+    public static string Of(Matrix<double> m) => $"{m.RowCount}×{m.ColumnCount}";
+
+    public static void RequireRows(Matrix<double> x, string where, string name = "x")
+    {
+        if (x.RowCount == 0)
+        {
+            throw new ArgumentException($"{where}: {name} is {Of(x)}, a batch of zero rows; give at least one sample.", name);
+        }
+    }
+
+    public static void RequireSame(Matrix<double> actual, Matrix<double> expected, string where, string name, string expectedName)
+    {
+        if (actual.RowCount != expected.RowCount || actual.ColumnCount != expected.ColumnCount)
+        {
+            throw new ArgumentException(
+                $"{where}: {name} is {Of(actual)} but {expectedName} is {Of(expected)}; they must have the same shape.", name);
+        }
+    }
+
+    public static void RequireForward(bool done, string where)
+    {
+        if (!done)
+        {
+            throw new InvalidOperationException($"{where}: call Forward before Backward.");
+        }
+    }
+}

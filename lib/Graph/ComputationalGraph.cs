@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Backprop.Display;
+
+namespace Backprop;
+
+/// <summary>
+/// A traced computational graph, §5.1–5.5: build it with Input/Mul/Add/..., call Backward, and it draws
+/// itself like Figures 5-14, 5-17 and 5-19 with forward values above the edges and gradients below.
+/// </summary>
+[TypeFormatterSource(typeof(DisplayFormatterSource))]
+public sealed class ComputationalGraph : IHtmlDisplay
+{
+    private readonly List<GraphNode> _nodes = [];
+
+    public IReadOnlyList<GraphNode> Nodes => _nodes;
+
+    /// <summary>The node Backward started from; null until Backward runs.</summary>
+    public GraphNode? Output { get; private set; }
+
+    public bool HasGradients => Output is not null;
+
+    public IReadOnlyList<GraphEdge> Edges
+    {
+        get
+        {
+            var edges = new List<GraphEdge>();
+            foreach (GraphNode node in _nodes)
+            {
+                for (int i = 0; i < node.Inputs.Count; i++)
+                {
+                    edges.Add(new GraphEdge(node.Inputs[i], node, i));
+                }
+            }
+
+            return edges;
+        }
+    }
+
+    public GraphNode Input(string name, double value) =>
+        Trace(GraphOp.Input, "", name, [], value, [], _ => []);
+
+    /// <summary>× node; the maths is <see cref="MulLayer"/>'s, so the graph and the layer cannot disagree.</summary>
+    public GraphNode Mul(GraphNode x, GraphNode y, string? name = null)
+    {
+        var layer = new MulLayer();
+        double value = layer.Forward(x.Value, y.Value);
+        return Trace(GraphOp.Mul, "×", name, [x, y], value, [y.Value, x.Value], dout =>
+        {
+            var (dx, dy) = layer.Backward(dout);
+            return [dx, dy];
+        });
+    }
+
+    /// <summary>+ node, backed by <see cref="AddLayer"/>.</summary>
+    public GraphNode Add(GraphNode x, GraphNode y, string? name = null)
+    {
+        var layer = new AddLayer();
+        double value = layer.Forward(x.Value, y.Value);
+        return Trace(GraphOp.Add, "+", name, [x, y], value, [1, 1], dout =>
+        {
+            var (dx, dy) = layer.Backward(dout);
+            return [dx, dy];
+        });
+    }
+
+    /// <summary>×c node; c = −1 is the first step of the sigmoid graph.</summary>
+    public GraphNode Scale(GraphNode x, double c, string? name = null) =>
+        Trace(GraphOp.Scale, "×", name, [x], x.Value * c, [c], dout => [dout * c], c);
+
+    public GraphNode Negate(GraphNode x, string? name = null) => Scale(x, -1, name);
+
+    /// <summary>+c node: passes the gradient through unchanged.</summary>
+    public GraphNode AddConstant(GraphNode x, double c, string? name = null) =>
+        Trace(GraphOp.AddConstant, "+", name, [x], x.Value + c, [1], dout => [dout], c);
+
+    /// <summary>exp node: its local derivative is its own output, exp(x).</summary>
+    public GraphNode Exp(GraphNode x, string? name = null)
+    {
+        double y = Math.Exp(x.Value);
+        return Trace(GraphOp.Exp, "exp", name, [x], y, [y], dout => [dout * y]);
+    }
+
+    /// <summary>/ node, y = 1/x: its local derivative is −1/x² = −y².</summary>
+    public GraphNode Reciprocal(GraphNode x, string? name = null)
+    {
+        double y = 1 / x.Value;
+        return Trace(GraphOp.Reciprocal, "/", name, [x], y, [-y * y], dout => [dout * -y * y]);
+    }
+
+    /// <summary>The sigmoid of §5.5.2 as its four steps: ×(−1), exp, +1, /.</summary>
+    public GraphNode Sigmoid(GraphNode x, string? name = "y") =>
+        Reciprocal(AddConstant(Exp(Negate(x)), 1), name);
+
+    /// <summary>
+    /// Backpropagation from <paramref name="output"/> (dL/dout = <paramref name="seed"/>), visiting nodes in
+    /// reverse topological order so a value used twice receives the sum of both gradients.
+    /// </summary>
+    public void Backward(GraphNode output, double seed = 1)
+    {
+        if (!_nodes.Contains(output))
+        {
+            throw new ArgumentException($"Node '{output.Label}' belongs to another graph.", nameof(output));
+        }
+
+        foreach (GraphNode node in _nodes)
+        {
+            node.ClearGrad();
+        }
+
+        IReadOnlyList<GraphNode> order = TopologicalOrder(output);
+        output.Grad = seed;
+        for (int i = order.Count - 1; i >= 0; i--)
+        {
+            order[i].PropagateBackward();
+        }
+
+        Output = output;
+    }
+
+    /// <summary>Inputs before the nodes that use them, ending with <paramref name="output"/>.</summary>
+    public static IReadOnlyList<GraphNode> TopologicalOrder(GraphNode output)
+    {
+        var order = new List<GraphNode>();
+        var seen = new HashSet<GraphNode>();
+        var stack = new Stack<(GraphNode Node, bool Expanded)>();
+        stack.Push((output, false));
+        while (stack.Count > 0)
+        {
+            var (node, expanded) = stack.Pop();
+            if (expanded)
+            {
+                order.Add(node);
+                continue;
+            }
+
+            if (!seen.Add(node))
+            {
+                continue;
+            }
+
+            stack.Push((node, true));
+            for (int i = node.Inputs.Count - 1; i >= 0; i--)
+            {
+                stack.Push((node.Inputs[i], false));
+            }
+        }
+
+        return order;
+    }
+
+    public string ToHtml() => GraphSvg.Render(this);
+
+    public string ToSvg() => GraphSvg.RenderSvg(this);
+
+    public override string ToString()
+    {
+        var text = new StringBuilder($"ComputationalGraph: {_nodes.Count} nodes");
+        foreach (GraphNode node in _nodes)
+        {
+            text.Append("\n  ").Append(node.Label).Append(" = ").Append(Html.Full(node.Value));
+            if (HasGradients)
+            {
+                text.Append("   grad ").Append(Html.Full(node.Grad));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private GraphNode Trace(GraphOp op, string symbol, string? name, GraphNode[] inputs, double value,
+        double[] local, Func<double, double[]> backward, double? constant = null)
+    {
+        foreach (GraphNode input in inputs)
+        {
+            if (!_nodes.Contains(input))
+            {
+                throw new ArgumentException($"Node '{input.Label}' belongs to another graph; build each graph from its own inputs.");
+            }
+        }
+
+        var node = new GraphNode(_nodes.Count, op, symbol, name, inputs, value, local, backward, constant);
+        _nodes.Add(node);
+        return node;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Backprop;
+
+/// <summary>The operations a traced computational graph knows (§5.4 apples, §5.5.2 sigmoid).</summary>
+public enum GraphOp
+{
+    Input,
+    Mul,
+    Add,
+    Scale,
+    AddConstant,
+    Exp,
+    Reciprocal,
+}

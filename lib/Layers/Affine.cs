@@ -1,0 +1,79 @@
+using System;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Backprop;
+
+/// <summary>Affine layer, §5.6.1–5.6.2: y = x·W + b for a batch x with one sample per row.</summary>
+/// <remarks>
+/// MathNet matrices are 2-D, so "any shape" means: flatten each sample to one row first
+/// (the MNIST loader already gives N×784). dx has the shape of x.
+/// W and B are held by reference: changing them in place (as <see cref="Parameters"/> does) changes the layer.
+/// </remarks>
+public sealed class Affine : ILayer
+{
+    private Matrix<double>? _x;
+
+    /// <param name="w">The weights, inputs × outputs.</param>
+    /// <param name="b">The bias as a 1 × outputs row (one row, so it updates like W).</param>
+    /// <param name="name">The name errors and printouts use, e.g. "Affine1".</param>
+    public Affine(Matrix<double> w, Matrix<double> b, string name = "Affine")
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(b);
+        if (b.RowCount != 1 || b.ColumnCount != w.ColumnCount)
+        {
+            throw new ArgumentException(
+                $"{name}: b is {Shape.Of(b)} but W is {Shape.Of(w)}; b needs to be 1×{w.ColumnCount}.", nameof(b));
+        }
+        W = w;
+        B = b;
+        Name = name;
+    }
+
+    /// <summary>Convenience: the bias as a vector, stored as a 1×n row.</summary>
+    public Affine(Matrix<double> w, Vector<double> b, string name = "Affine")
+        : this(w, (b ?? throw new ArgumentNullException(nameof(b))).ToRowMatrix(), name)
+    {
+    }
+
+    public string Name { get; }
+
+    public Matrix<double> W { get; }
+
+    public Matrix<double> B { get; }
+
+    /// <summary>∂L/∂W from the last backward: xᵀ·dout.</summary>
+    public Matrix<double>? DW { get; private set; }
+
+    /// <summary>∂L/∂b from the last backward: the column sums of dout, as a 1×n row.</summary>
+    public Matrix<double>? DB { get; private set; }
+
+    public Matrix<double> Forward(Matrix<double> x)
+    {
+        Shape.RequireRows(x, $"{Name}.Forward");
+        if (x.ColumnCount != W.RowCount)
+        {
+            throw new ArgumentException(
+                $"{Name}.Forward: x is {Shape.Of(x)} but W is {Shape.Of(W)}; x needs {W.RowCount} columns.", nameof(x));
+        }
+        _x = x;
+        return RowOps.AddRow(x * W, B);
+    }
+
+    public Matrix<double> Backward(Matrix<double> dout)
+    {
+        Shape.RequireForward(_x is not null, $"{Name}.Backward");
+        var x = _x!;
+        if (dout.RowCount != x.RowCount || dout.ColumnCount != W.ColumnCount)
+        {
+            throw new ArgumentException(
+                $"{Name}.Backward: dout is {Shape.Of(dout)} but the output was {x.RowCount}×{W.ColumnCount}; they must have the same shape.",
+                nameof(dout));
+        }
+        DW = x.TransposeThisAndMultiply(dout);
+        DB = Matrix<double>.Build.DenseOfRowVectors(dout.ColumnSums());
+        return dout.TransposeAndMultiply(W);
+    }
+
+    public override string ToString() => $"{Name}: Affine W {Shape.Of(W)}, b {Shape.Of(B)}";
+}

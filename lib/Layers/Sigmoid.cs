@@ -1,0 +1,34 @@
+using System;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Backprop;
+
+/// <summary>Sigmoid layer, §5.5.2: backward needs only the forward output y, dout·(1 − y)·y.</summary>
+public sealed class Sigmoid : ILayer
+{
+    private Matrix<double>? _out;
+
+    public Sigmoid(string name = "Sigmoid") => Name = name;
+
+    public string Name { get; }
+
+    /// <summary>The last forward output y (the book's <c>out</c>).</summary>
+    public Matrix<double>? Out => _out;
+
+    public Matrix<double> Forward(Matrix<double> x)
+    {
+        Shape.RequireRows(x, $"{Name}.Forward");
+        _out = Functions.Sigmoid(x);
+        return _out;
+    }
+
+    public Matrix<double> Backward(Matrix<double> dout)
+    {
+        Shape.RequireForward(_out is not null, $"{Name}.Backward");
+        var y = _out!;
+        Shape.RequireSame(dout, y, $"{Name}.Backward", nameof(dout), "the forward output");
+        return dout.MapIndexed((i, j, d) => d * (1.0 - y[i, j]) * y[i, j]);
+    }
+
+    public override string ToString() => $"{Name}: Sigmoid";
+}

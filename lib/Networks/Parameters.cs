@@ -1,0 +1,74 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Backprop;
+
+/// <summary>
+/// The book's <c>params</c> dictionary (§5.7.2), but writing a key copies the values INTO the
+/// existing matrix, as numpy's in-place <c>-=</c> does: <c>net.Params["W1"] -= lr * grad["W1"];</c>
+/// therefore reaches the layers that share that matrix. Biases are 1×n rows, so the line is legal for every key.
+/// </summary>
+public sealed class Parameters : IEnumerable<KeyValuePair<string, Matrix<double>>>
+{
+    private readonly List<string> _names = [];
+    private readonly Dictionary<string, Matrix<double>> _values = [];
+
+    public IReadOnlyList<string> Keys => _names;
+
+    public int Count => _names.Count;
+
+    public Matrix<double> this[string name]
+    {
+        get => _values.TryGetValue(name, out var m) ? m : throw Missing(name);
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var target = this[name];
+            if (value.RowCount != target.RowCount || value.ColumnCount != target.ColumnCount)
+            {
+                throw new ArgumentException(
+                    $"Params[\"{name}\"]: the new value is {Shape.Of(value)} but {name} is {Shape.Of(target)}; the shape cannot change.",
+                    nameof(value));
+            }
+            if (!ReferenceEquals(value, target))
+            {
+                value.CopyTo(target);
+            }
+        }
+    }
+
+    /// <summary>Adds a new entry that holds <paramref name="value"/> itself (not a copy).</summary>
+    public void Add(string name, Matrix<double> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!_values.TryAdd(name, value))
+        {
+            throw new ArgumentException($"Parameters: \"{name}\" is already there.", nameof(name));
+        }
+        _names.Add(name);
+    }
+
+    public bool ContainsKey(string name) => _values.ContainsKey(name);
+
+    public IEnumerator<KeyValuePair<string, Matrix<double>>> GetEnumerator() =>
+        _names.Select(n => new KeyValuePair<string, Matrix<double>>(n, _values[n])).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString()
+    {
+        var text = new StringBuilder("Parameters");
+        foreach (string name in _names)
+        {
+            text.Append($"\n  {name}: {Shape.Of(_values[name])}");
+        }
+        return text.ToString();
+    }
+
+    private KeyNotFoundException Missing(string name) =>
+        new($"Params[\"{name}\"]: no such parameter; there are {string.Join(", ", _names)}.");
+}

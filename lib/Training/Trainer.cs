@@ -1,0 +1,90 @@
+using System;
+using System.Threading;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Backprop;
+
+/// <summary>The book's mini-batch SGD loop, §5.7.4 (<c>train_neuralnet.py</c>).</summary>
+public static class Trainer
+{
+    public static TrainingHistory Train(
+        TwoLayerNet network,
+        Matrix<double> xTrain,
+        Labels tTrain,
+        Matrix<double> xTest,
+        Labels tTest,
+        TrainingOptions? options = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(tTrain);
+        ArgumentNullException.ThrowIfNull(tTest);
+        options ??= new TrainingOptions();
+        Validate(xTrain, tTrain, xTest, tTest, options);
+
+        var random = options.Seed is int seed ? new Random(seed) : new Random();
+        int trainSize = xTrain.RowCount;
+        // The book's max(train_size / batch_size, 1), in whole iterations.
+        int iterPerEpoch = Math.Max(trainSize / options.BatchSize, 1);
+        var history = new TrainingHistory();
+        var batchRows = new int[options.BatchSize];
+
+        for (int i = 0; i < options.Iterations; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // np.random.choice(train_size, batch_size): with replacement.
+            for (int k = 0; k < batchRows.Length; k++)
+            {
+                batchRows[k] = random.Next(trainSize);
+            }
+            var xBatch = Matrix<double>.Build.Dense(batchRows.Length, xTrain.ColumnCount, (r, c) => xTrain[batchRows[r], c]);
+            var tBatch = tTrain.Rows(batchRows);
+
+            var grad = network.Gradient(xBatch, tBatch);
+            foreach (string key in grad.Keys)
+            {
+                network.Params[key] -= options.LearningRate * grad[key];
+            }
+
+            double loss = network.Loss(xBatch, tBatch);
+            if (double.IsNaN(loss) || double.IsInfinity(loss))
+            {
+                throw new InvalidOperationException(
+                    $"Training diverged at iteration {i}: the loss is {loss}. " +
+                    $"The learning rate {options.LearningRate} is probably too high; try a lower one (e.g. {options.LearningRate / 10}).");
+            }
+            history.AddLoss(loss);
+
+            if (i % iterPerEpoch == 0)
+            {
+                var epoch = new EpochRecord(
+                    history.Epochs.Count, i, network.Accuracy(xTrain, tTrain), network.Accuracy(xTest, tTest));
+                history.AddEpoch(epoch);
+                progress?.Report(new TrainingProgress(i, options.Iterations, loss, epoch));
+            }
+        }
+        return history;
+    }
+
+    private static void Validate(Matrix<double> xTrain, Labels tTrain, Matrix<double> xTest, Labels tTest, TrainingOptions options)
+    {
+        Shape.RequireRows(xTrain, "Trainer.Train", nameof(xTrain));
+        Shape.RequireRows(xTest, "Trainer.Train", nameof(xTest));
+        if (tTrain.Count != xTrain.RowCount)
+        {
+            throw new ArgumentException($"Trainer.Train: xTrain is {Shape.Of(xTrain)} but tTrain has {tTrain.Count} rows; they must match.", nameof(tTrain));
+        }
+        if (tTest.Count != xTest.RowCount)
+        {
+            throw new ArgumentException($"Trainer.Train: xTest is {Shape.Of(xTest)} but tTest has {tTest.Count} rows; they must match.", nameof(tTest));
+        }
+        if (options.BatchSize <= 0 || options.Iterations < 0 || !(options.LearningRate > 0))
+        {
+            throw new ArgumentException(
+                $"Trainer.Train: need BatchSize > 0, Iterations >= 0, LearningRate > 0; got {options.BatchSize}, {options.Iterations}, {options.LearningRate}.",
+                nameof(options));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+using Backprop;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Backprop.Lib.Tests;
+
+public class ReluTests
+{
+    [Fact]
+    public void Forward_MasksNonPositiveEntries()
+    {
+        var relu = new Relu();
+        var y = relu.Forward(Check.M(new[,] { { 1.0, -0.5 }, { -2.0, 3.0 } }));
+
+        Assert.Equal(new[,] { { false, true }, { true, false } }, relu.Mask);
+        Assert.Equal(Check.M(new[,] { { 1.0, 0.0 }, { 0.0, 3.0 } }), y);
+    }
+
+    [Fact]
+    public void Backward_DoesNotModifyTheCallersDout()
+    {
+        var relu = new Relu();
+        relu.Forward(Check.M(new[,] { { 1.0, -0.5 }, { -2.0, 3.0 } }));
+        var dout = Check.M(new[,] { { 5.0, 6.0 }, { 7.0, 8.0 } });
+        var before = dout.Clone();
+
+        var dx = relu.Backward(dout);
+
+        Assert.Equal(before, dout);
+        Assert.Equal(Check.M(new[,] { { 5.0, 0.0 }, { 0.0, 8.0 } }), dx);
+    }
+
+    [Fact]
+    public void Backward_MatchesNumericalGradient()
+    {
+        // Keep inputs away from 0, where ReLU has no derivative.
+        var x = Check.RandomMatrix(7, 13, seed: 1).Map(v => v + Math.Sign(v) * 0.1);
+        var dout = Check.RandomMatrix(7, 13, seed: 2);
+        var relu = new Relu();
+
+        var numerical = Check.NumericalInputGradient(relu, x, dout);
+        relu.Forward(x);
+
+        Check.AssertClose(numerical, relu.Backward(dout));
+    }
+
+    [Fact]
+    public void Backward_WrongShape_NamesLayerAndShapes()
+    {
+        var relu = new Relu("Relu1");
+        relu.Forward(Matrix<double>.Build.Dense(2, 3, 1.0));
+
+        var error = Assert.Throws<ArgumentException>(() => relu.Backward(Matrix<double>.Build.Dense(3, 2)));
+
+        Assert.Contains("Relu1.Backward", error.Message);
+        Assert.Contains("3×2", error.Message);
+        Assert.Contains("2×3", error.Message);
+    }
+
+    [Fact]
+    public void Forward_ZeroRows_IsAnError()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Relu("Relu1").Forward(Matrix<double>.Build.Dense(0, 3)));
+        Assert.Contains("Relu1.Forward", error.Message);
+        Assert.Contains("zero rows", error.Message);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Backprop.Notebooks;
+
+/// <summary>How a cell's execution ended.</summary>
+public enum CellStatus
+{
+    Succeeded,
+
+    /// <summary>Compile error, runtime exception, directive or restore error.</summary>
+    Failed,
+
+    /// <summary>Stopped by the caller's token (timeout or interrupt).</summary>
+    Cancelled,
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Backprop.Notebooks;
+
+/// <summary>
+/// Restores #r "nuget: ..." packages through a generated net10.0 project and `dotnet restore`, then lists the
+/// runtime assemblies (transitive ones included) from project.assets.json. Results are cached per package set.
+/// </summary>
+public sealed class NuGetRestorer
+{
+    private readonly string _cacheRoot;
+
+    public NuGetRestorer(string? cacheRoot = null)
+    {
+        _cacheRoot = cacheRoot ?? DefaultCacheRoot();
+    }
+
+    /// <summary>~/.cache/backprop-notebooks/nuget, or $BACKPROP_NOTEBOOKS_CACHE/nuget.</summary>
+    public static string DefaultCacheRoot()
+    {
+        var root = Environment.GetEnvironmentVariable("BACKPROP_NOTEBOOKS_CACHE");
+        if (string.IsNullOrEmpty(root))
+        {
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            root = Path.Combine(string.IsNullOrEmpty(home) ? Path.GetTempPath() : home, ".cache", "backprop-notebooks");
+        }
+
+        return Path.Combine(root, "nuget");
+    }
+
+    /// <summary>Restores the packages (name, version or null for latest) and returns the runtime assembly paths.</summary>
+    public async Task<IReadOnlyList<string>> RestoreAsync(
+        IReadOnlyList<(string Name, string? Version)> packages,
+        IReadOnlyList<string> sources,
+        CancellationToken cancellationToken)
+    {
+        var key = string.Join(";", packages.Select(p => $"{p.Name.ToLowerInvariant()}/{p.Version}").Order(StringComparer.Ordinal))
+            + "|" + string.Join(";", sources);
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16].ToLowerInvariant();
+        var dir = Path.Combine(_cacheRoot, hash);
+        var resolvedFile = Path.Combine(dir, "resolved.json");
+        if (File.Exists(resolvedFile))
+        {
+            var cached = JsonSerializer.Deserialize<string[]>(await File.ReadAllTextAsync(resolvedFile, cancellationToken)) ?? [];
+            if (cached.All(File.Exists))
+            {
+                return cached;
+            }
+        }
+
+        Directory.CreateDirectory(dir);
+        var project = Path.Combine(dir, "restore.csproj");
+        await File.WriteAllTextAsync(project, ProjectXml(packages, sources), cancellationToken);
+        var (exit, output) = await RunDotnetRestoreAsync(project, cancellationToken);
+        if (exit != 0)
+        {
+            var errors = output.Split('\n')
+                .Select(l => l.Trim())
+                .Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
+                .Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"^.*?restore\.csproj\s*:\s*", string.Empty))
+                .Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"\s*\[[^\]]*restore\.csproj\]$", string.Empty))
+                .Distinct()
+                .ToArray();
+            throw new NuGetRestoreException(errors.Length > 0 ? string.Join("\n", errors) : output.Trim());
+        }
+
+        var assemblies = ReadAssets(Path.Combine(dir, "obj", "project.assets.json"));
+        var temp = resolvedFile + ".tmp";
+        await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(assemblies), cancellationToken);
+        File.Move(temp, resolvedFile, overwrite: true);
+        return assemblies;
+    }
+
+    private static string ProjectXml(IReadOnlyList<(string Name, string? Version)> packages, IReadOnlyList<string> sources)
+    {
+        static string Esc(string s) => System.Security.SecurityElement.Escape(s) ?? s;
+        var sb = new StringBuilder();
+        sb.AppendLine("<Project Sdk=\"Microsoft.NET.Sdk\">");
+        sb.AppendLine("  <PropertyGroup>");
+        sb.AppendLine("    <TargetFramework>net10.0</TargetFramework>");
+        sb.AppendLine("    <NoWarn>$(NoWarn);NU1603;NU1701;NU1900;NU1901;NU1902;NU1903;NU1904</NoWarn>");
+        sb.AppendLine("    <NuGetAudit>false</NuGetAudit>");
+        if (sources.Count > 0)
+        {
+            sb.AppendLine($"    <RestoreAdditionalProjectSources>{Esc(string.Join(";", sources))}</RestoreAdditionalProjectSources>");
+        }
+
+        sb.AppendLine("  </PropertyGroup>");
+        sb.AppendLine("  <ItemGroup>");
+        foreach (var (name, version) in packages)
+        {
+            sb.AppendLine($"    <PackageReference Include=\"{Esc(name)}\" Version=\"{Esc(version ?? "*")}\" />");
+        }
+
+        sb.AppendLine("  </ItemGroup>");
+        sb.AppendLine("</Project>");
+        return sb.ToString();
+    }
+
+    private static async Task<(int Exit, string Output)> RunDotnetRestoreAsync(string project, CancellationToken cancellationToken)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(project)!,
+        };
+        foreach (var a in new[] { "restore", project, "--nologo", "-v", "q" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(psi) ?? throw new NuGetRestoreException("could not start 'dotnet restore'.");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string[] ReadAssets(string assetsPath)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(assetsPath))!.AsObject();
+        var folders = root["packageFolders"]!.AsObject().Select(kv => kv.Key).ToArray();
+        var libraries = root["libraries"]!.AsObject();
+        var target = root["targets"]!.AsObject().First().Value!.AsObject();
+        var result = new List<string>();
+        foreach (var (id, node) in target)
+        {
+            if ((string?)node!["type"] != "package" || node["runtime"] is not JsonObject runtime)
+            {
+                continue;
+            }
+
+            var libPath = (string)libraries[id]!["path"]!;
+            foreach (var (file, _) in runtime)
+            {
+                if (file.EndsWith("_._", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var full = folders.Select(f => Path.Combine(f, libPath, file)).FirstOrDefault(File.Exists);
+                if (full is not null)
+                {
+                    result.Add(full);
+                }
+            }
+        }
+
+        return result.ToArray();
+    }
+}
