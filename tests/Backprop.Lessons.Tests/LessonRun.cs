@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Backprop.Notebooks;
@@ -19,7 +20,8 @@ public sealed partial class LessonRun
         ExecutedPath = executedPath;
         var outputs = result.Document!.Cells.SelectMany(c => c.Outputs).ToList();
         Stdout = string.Concat(outputs.Where(o => o.Kind == CellOutputKind.Stream && o.StreamName == "stdout").Select(o => o.Text));
-        Html = outputs.Select(o => o.Data.GetValueOrDefault("text/html")).OfType<string>().ToList();
+        Html = outputs.Select(o => o.Data.GetValueOrDefault("text/html")).OfType<string>().Select(h => WebUtility.HtmlDecode(h)).ToList();
+        Errors = outputs.Where(o => o.Kind == CellOutputKind.Error).ToList();
     }
 
     public NotebookRunResult Result { get; }
@@ -30,8 +32,11 @@ public sealed partial class LessonRun
     /// <summary>Everything the cells printed with Console.WriteLine, in order.</summary>
     public string Stdout { get; }
 
-    /// <summary>Every text/html output: graphs, charts, tables.</summary>
+    /// <summary>Every text/html output (entities decoded): graphs, charts, tables.</summary>
     public IReadOnlyList<string> Html { get; }
+
+    /// <summary>The error outputs (cells tagged raises-exception show theirs on purpose).</summary>
+    public IReadOnlyList<CellOutput> Errors { get; }
 
     public static string RepositoryRoot { get; } = FindRoot();
 
