@@ -13,7 +13,7 @@ public static class Mnist
 
     /// <summary>Loads training and test sets, prints (or passes to <paramref name="log"/>) one line naming the source.</summary>
     /// <param name="normalize">Pixels / 255 in [0, 1], as the book; otherwise 0-255.</param>
-    /// <param name="oneHotLabel">Labels as N × 10 one-hot rows; otherwise an N × 1 column of digits.</param>
+    /// <param name="oneHotLabel">Labels as N × 10 one-hot rows; otherwise class indices (the book's default).</param>
     /// <param name="source">Auto (full set if cached, else the sample), Full, Sample or FashionMnist.</param>
     /// <param name="download">Fetch full MNIST into the cache if it is missing (never done silently).</param>
     /// <param name="directory">A folder holding the four MNIST-format IDX files; overrides <paramref name="source"/>.</param>

@@ -45,6 +45,7 @@ public sealed class MnistDownloader
     {
         progress ??= Console.WriteLine;
         Directory.CreateDirectory(CacheDirectory);
+        RemoveAbandonedParts();
         var fetched = new List<string>();
         foreach (MnistFile file in Files)
         {
@@ -55,12 +56,22 @@ public sealed class MnistDownloader
             string? from = Mirrors.FirstOrDefault(mirror => TryFetch(mirror, file, target, progress, failures));
             if (from is null)
                 throw new IOException($"{file.Name}: no mirror delivered it ({string.Join("; ", failures)}); "
-                    + $"nothing was written to {CacheDirectory}");
+                    + $"{file.Name} was not written to {CacheDirectory}");
             fetched.Add(from);
         }
         return fetched.Count == 0
             ? $"all {Files.Count} files already in {CacheDirectory}, SHA-256 verified"
             : $"downloaded {fetched.Count} file(s) from {string.Join(", ", fetched.Distinct())} into {CacheDirectory}, SHA-256 verified";
+    }
+
+    // A process killed mid-download cannot delete its .part file; one untouched for an hour is abandoned.
+    private void RemoveAbandonedParts()
+    {
+        foreach (string part in Directory.EnumerateFiles(CacheDirectory, "*.part"))
+        {
+            if (File.GetLastWriteTimeUtc(part) < DateTime.UtcNow.AddHours(-1))
+                File.Delete(part);
+        }
     }
 
     private bool TryFetch(string mirror, MnistFile file, string target, Action<string> progress, List<string> failures)

@@ -5,12 +5,12 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Backprop;
 
 /// <summary>One half of MNIST (training or test), as the book's <c>load_mnist</c> returns it, §3.6.1.</summary>
-/// <remarks><see cref="Images"/> has one flattened image per row (N × 784). <see cref="Labels"/> is
-/// N × 10 one-hot rows, or, without one-hot, an N × 1 column of digits like the book's 1-D <c>t</c>.
-/// <see cref="Digits"/> always holds the plain digit of each row.</remarks>
+/// <remarks><see cref="Images"/> has one flattened image per row (N × 784). <see cref="Labels"/> is the book's
+/// <c>t</c>: N × 10 one-hot rows with <c>oneHotLabel: true</c>, else class indices; it goes straight into
+/// <c>TwoLayerNet.Gradient</c> or <c>Trainer.Train</c>. <see cref="Digits"/> always holds the plain digit of each row.</remarks>
 public sealed class MnistSet
 {
-    private MnistSet(Matrix<double> images, Matrix<double> labels, int[] digits, int imageRows, int imageColumns)
+    private MnistSet(Matrix<double> images, Labels labels, int[] digits, int imageRows, int imageColumns)
     {
         Images = images;
         Labels = labels;
@@ -21,7 +21,7 @@ public sealed class MnistSet
 
     public Matrix<double> Images { get; }
 
-    public Matrix<double> Labels { get; }
+    public Labels Labels { get; }
 
     public int[] Digits { get; }
 
@@ -31,14 +31,20 @@ public sealed class MnistSet
 
     public int ImageColumns { get; }
 
+    /// <summary>The book's pair: <c>var ((xTrain, tTrain), (xTest, tTest)) = Mnist.Load(oneHotLabel: true);</c></summary>
+    public void Deconstruct(out Matrix<double> images, out Labels labels)
+    {
+        images = Images;
+        labels = Labels;
+    }
+
     /// <summary>Image <paramref name="index"/> as a 28 × 28 matrix, for display.</summary>
     public Matrix<double> ImageOf(int index) => Mnist.ToImage(Images.Row(index), ImageRows);
 
     public override string ToString()
     {
-        string labels = Labels.ColumnCount == 1 ? "digits" : "one-hot";
-        return $"MnistSet: {Count} images of {ImageRows}x{ImageColumns} (Images {Images.RowCount}x{Images.ColumnCount}, "
-            + $"Labels {Labels.RowCount}x{Labels.ColumnCount} {labels})";
+        string labels = Labels.OneHot is null ? "class indices" : $"one-hot {Count}x{Labels.OneHot.ColumnCount}";
+        return $"MnistSet: {Count} images of {ImageRows}x{ImageColumns} (Images {Images.RowCount}x{Images.ColumnCount}, Labels {labels})";
     }
 
     internal static MnistSet Create(IdxImages images, byte[] labels, bool normalize, bool oneHotLabel, string name)
@@ -52,7 +58,7 @@ public sealed class MnistSet
                 throw new InvalidDataException($"{name}: label {i} is {labels[i]}, not a digit 0-9");
             digits[i] = labels[i];
         }
-        return new MnistSet(ToMatrix(images, normalize), LabelMatrix(digits, oneHotLabel), digits, images.Rows, images.Columns);
+        return new MnistSet(ToMatrix(images, normalize), ToLabels(digits, oneHotLabel), digits, images.Rows, images.Columns);
     }
 
     // MathNet stores column-major; copy in blocks of images so both the reads and the writes stay in cache.
@@ -78,13 +84,13 @@ public sealed class MnistSet
         return Matrix<double>.Build.Dense(n, width, storage);
     }
 
-    private static Matrix<double> LabelMatrix(int[] digits, bool oneHotLabel)
+    private static Labels ToLabels(int[] digits, bool oneHotLabel)
     {
         if (!oneHotLabel)
-            return Matrix<double>.Build.Dense(digits.Length, 1, (i, _) => digits[i]);
+            return Labels.FromIndices((int[])digits.Clone());
         var oneHot = Matrix<double>.Build.Dense(digits.Length, 10);
         for (int i = 0; i < digits.Length; i++)
             oneHot[i, digits[i]] = 1;
-        return oneHot;
+        return Labels.FromOneHot(oneHot);
     }
 }

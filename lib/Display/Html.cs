@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 
 namespace Backprop.Display;
 
@@ -15,7 +14,9 @@ internal static class Html
     public const string Paper = "#ffffff";
     public const string Rule = "#d0d0d0";
 
-    public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? "");
+    // Only the five markup characters: ×, −, Korean stay readable in the source of the page.
+    public static string Escape(string? text) => (text ?? "")
+        .Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
 
     /// <summary>The shortest text that round-trips: what the value really is.</summary>
     public static string Full(double value) => value.ToString("R", CultureInfo.InvariantCulture);
@@ -26,12 +27,12 @@ internal static class Html
     /// </summary>
     public static string Compact(double value)
     {
-        if (double.IsNaN(value) || double.IsInfinity(value))
+        if (double.IsInfinity(value))
         {
-            return Full(value);
+            return value > 0 ? "∞" : "-∞";
         }
 
-        string text = value.ToString("G6", CultureInfo.InvariantCulture);
+        string text = value.ToString("G6", CultureInfo.InvariantCulture).Replace("E", "e");
         return text == "-0" ? "0" : text;
     }
 

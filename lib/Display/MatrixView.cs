@@ -53,7 +53,7 @@ public sealed class MatrixView : IHtmlDisplay
         }
 
         html.Append(Html.Escape(Shape)).Append("</div>");
-        html.Append("<table style=\"border-collapse:collapse;font-variant-numeric:tabular-nums;border-left:1.5px solid #444;border-right:1.5px solid #444\">");
+        html.Append($"<table style=\"border-collapse:collapse;color:{Html.Ink};font-size:13px;font-variant-numeric:tabular-nums;border-left:1.5px solid #444;border-right:1.5px solid #444\">");
         foreach (int i in Shown(Rows, MaxRows))
         {
             html.Append("<tr>");
@@ -92,7 +92,7 @@ public sealed class MatrixView : IHtmlDisplay
 
     private string Cell(object value)
     {
-        string style = "padding:2px 8px;text-align:right";
+        string style = $"padding:2px 8px;text-align:right;color:{Html.Ink}";
         string tip = "";
         if (value is bool b)
         {

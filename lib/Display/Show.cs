@@ -22,8 +22,15 @@ public static class Show
         new(1, v.Count, (_, j) => v[j], "vector", title, highlightNonPositive);
 
     /// <summary>A boolean mask such as ReLU's <c>x &lt;= 0</c>, True cells shaded.</summary>
-    public static MatrixView Mask(bool[,] mask, string? title = null) =>
-        new(mask.GetLength(0), mask.GetLength(1), (i, j) => mask[i, j], "mask", title, false);
+    public static MatrixView Mask(bool[,]? mask, string? title = null)
+    {
+        if (mask is null)
+        {
+            throw new ArgumentNullException(nameof(mask), "The mask is null: a layer records its mask in Forward, so run Forward first.");
+        }
+
+        return new(mask.GetLength(0), mask.GetLength(1), (i, j) => mask[i, j], "mask", title, false);
+    }
 
     /// <summary>A mask kept as a matrix of 0/1 (or any condition on a matrix): <c>Show.Mask(x, v => v &lt;= 0, "mask")</c>.</summary>
     public static MatrixView Mask(Matrix<double> m, Func<double, bool> condition, string? title = null) =>
@@ -36,18 +43,18 @@ public static class Show
     public static MatrixView View(this Vector<double> v, string? title = null, bool highlightNonPositive = false) =>
         Vector(v, title, highlightNonPositive);
 
-    /// <summary>The first <paramref name="count"/> rows of <paramref name="images"/> (784 pixels each) as digits.</summary>
-    public static DigitGrid Digits(Matrix<double> images, IReadOnlyList<int>? labels = null,
-        IReadOnlyList<int>? predictions = null, int count = 20, int columns = 10)
+    /// <summary>
+    /// The first <paramref name="count"/> rows of <paramref name="images"/> (784 pixels each) as digits.
+    /// Labels and predictions take class indices, one-hot rows or raw scores (argmax per row):
+    /// <c>Show.Digits(xTest, tTest, predictions: net.Predict(xTest))</c>.
+    /// </summary>
+    public static DigitGrid Digits(Matrix<double> images, Labels? labels = null, Labels? predictions = null,
+        int count = 20, int columns = 10)
     {
         int n = Math.Min(count, images.RowCount);
         return new DigitGrid(Enumerable.Range(0, n).Select(i => images.Row(i).ToArray()).ToArray(),
-            labels, predictions, columns);
+            labels?.ClassIndices(), predictions?.ClassIndices(), columns);
     }
-
-    public static DigitGrid Digits(IEnumerable<IReadOnlyList<double>> images, IReadOnlyList<int>? labels = null,
-        IReadOnlyList<int>? predictions = null, int count = 20, int columns = 10) =>
-        new(images.Take(count).Select(p => p.ToArray()).ToArray(), labels, predictions, columns);
 
     public static DigitGrid Digit(IReadOnlyList<double> pixels, int? label = null) =>
         new([pixels.ToArray()], label is int l ? [l] : null, null, 1);

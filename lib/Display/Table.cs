@@ -45,10 +45,13 @@ public sealed class Table : IHtmlDisplay
             html.Append($"<div class=\"bp-caption\" style=\"font-weight:600;margin-bottom:4px\">{Html.Escape(Title)}</div>");
         }
 
-        html.Append("<table style=\"border-collapse:collapse;font-variant-numeric:tabular-nums\"><thead><tr>");
-        foreach (string header in Headers)
+        html.Append($"<table style=\"border-collapse:collapse;font-variant-numeric:tabular-nums;color:{Html.Ink};font-size:13px\"><thead><tr>");
+        for (int j = 0; j < Headers.Count; j++)
         {
-            html.Append($"<th style=\"padding:3px 10px;text-align:left;border-bottom:1.5px solid #444\">{Html.Escape(header)}</th>");
+            string header = Headers[j];
+            // A column of numbers is right-aligned, its header too.
+            string align = _rows.Count > 0 && _rows.All(r => r[j] is null || IsNumber(r[j])) ? "right" : "left";
+            html.Append($"<th style=\"padding:3px 10px;text-align:{align};color:{Html.Ink};border-bottom:1.5px solid #444\">{Html.Escape(header)}</th>");
         }
 
         html.Append("</tr></thead><tbody>");
@@ -59,7 +62,7 @@ public sealed class Table : IHtmlDisplay
             {
                 bool number = IsNumber(cell);
                 string tip = cell is double d ? $" title=\"{Html.Full(d)}\"" : "";
-                html.Append($"<td style=\"padding:3px 10px;border-bottom:1px solid {Html.Rule};text-align:{(number ? "right" : "left")}\"{tip}>{Html.Escape(Text(cell))}</td>");
+                html.Append($"<td style=\"padding:3px 10px;color:{Html.Ink};border-bottom:1px solid {Html.Rule};text-align:{(number ? "right" : "left")}\"{tip}>{Html.Escape(Text(cell))}</td>");
             }
 
             html.Append("</tr>");

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Backprop.Display;
 
@@ -148,6 +149,34 @@ public sealed class ComputationalGraph : IHtmlDisplay
         }
 
         return order;
+    }
+
+    /// <summary>
+    /// Every operation in forward order: its inputs, value, local derivatives and, after Backward, the
+    /// gradient it receives — the arithmetic behind each red number of the figure.
+    /// </summary>
+    public Table Steps()
+    {
+        var table = new Table("step", "node", "inputs", "forward", "local derivative", "grad") { Title = "Forward and backward, step by step" };
+        // Unnamed intermediate results are referred to by the step that made them: "#2".
+        var steps = new Dictionary<GraphNode, int>();
+        string Ref(GraphNode n) => n.Name ?? (steps.TryGetValue(n, out int s) ? $"#{s}" : n.Label);
+        foreach (GraphNode node in _nodes.Where(n => n.Op != GraphOp.Input))
+        {
+            steps[node] = steps.Count + 1;
+            string symbol = node.Constant is double c ? $"{node.Symbol}{Html.Compact(c)}" : node.Symbol;
+            table.Add(steps[node], node.Name is null ? symbol : $"{symbol} ({node.Name})",
+                string.Join(", ", node.Inputs.Select(Ref)), node.Value,
+                string.Join(", ", node.LocalDerivatives.Select(Html.Compact)),
+                HasGradients ? node.Grad : null);
+        }
+
+        foreach (GraphNode input in _nodes.Where(n => n.Op == GraphOp.Input))
+        {
+            table.Add(null, input.Label, "", input.Value, "", HasGradients ? input.Grad : null);
+        }
+
+        return table;
     }
 
     public string ToHtml() => GraphSvg.Render(this);

@@ -8,7 +8,7 @@ namespace Backprop.Display;
 internal sealed class GraphLayout
 {
     public const double ColumnWidth = 170;
-    public const double RowHeight = 92;
+    public const double RowHeight = 104;
 
     private readonly Dictionary<GraphNode, int> _column = [];
     private readonly Dictionary<GraphNode, double> _row = [];

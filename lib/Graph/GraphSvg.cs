@@ -49,7 +49,7 @@ internal static class GraphSvg
             GraphEdge[] bundle = group.ToArray();
             for (int k = 0; k < bundle.Length; k++)
             {
-                double bend = (k - (bundle.Length - 1) / 2.0) * 60;
+                double bend = (k - (bundle.Length - 1) / 2.0) * 120;
                 GraphEdge edge = bundle[k];
                 double fromRadius = edge.From.Op == GraphOp.Input ? 4 : Radius;
                 bool backward = backwardNodes.Contains(edge.To);

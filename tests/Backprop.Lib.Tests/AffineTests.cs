@@ -75,4 +75,30 @@ public class AffineTests
         Assert.Contains("1×3", error.Message);
         Assert.Contains("4×2", error.Message);
     }
+
+    [Theory]
+    [InlineData(3, 784, 50)]
+    [InlineData(70, 13, 5)]
+    [InlineData(1, 1, 1)]
+    public void Forward_EqualsMathNetsProductPlusBias(int rows, int inputs, int outputs)
+    {
+        var w = Check.RandomMatrix(inputs, outputs, seed: 11);
+        var b = Check.RandomMatrix(1, outputs, seed: 12);
+        var x = Check.RandomMatrix(rows, inputs, seed: 13);
+
+        var expected = x * w + Matrix<double>.Build.Dense(rows, 1, 1.0) * b;
+
+        Check.AssertClose(expected, new Affine(w, b).Forward(x), 1e-14);
+    }
+
+    [Fact]
+    public void Backward_WrongShape_NamesLayerAndShapes()
+    {
+        var affine = new Affine(Matrix<double>.Build.Dense(4, 2), Matrix<double>.Build.Dense(1, 2), "Affine2");
+        affine.Forward(Matrix<double>.Build.Dense(3, 4));
+
+        var error = Assert.Throws<ArgumentException>(() => affine.Backward(Matrix<double>.Build.Dense(3, 4)));
+
+        Assert.Contains("Affine2.Backward: dout is 3×4 but the output was 3×2", error.Message);
+    }
 }

@@ -14,7 +14,7 @@ public class FormatterConventionTests
     {
         "graph" => AppleGraph(),
         "matrix" => Show.Matrix(Matrix<double>.Build.DenseOfArray(new double[,] { { 1, -2, 3 }, { 0, 5, -6 } }), "x"),
-        "digits" => Show.Digits(Matrix<double>.Build.Dense(3, 784, (i, j) => (i + j) % 256), [1, 2, 3], [1, 7, 3]),
+        "digits" => Show.Digits(Matrix<double>.Build.Dense(3, 784, (i, j) => (i + j) % 256), new[] { 1, 2, 3 }, new[] { 1, 7, 3 }),
         _ => new Table("parameter", "diff").Add("W1", 1.5e-10),
     };
 

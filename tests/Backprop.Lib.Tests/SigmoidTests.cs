@@ -32,4 +32,15 @@ public class SigmoidTests
         var error = Assert.Throws<InvalidOperationException>(() => new Sigmoid().Backward(Check.M(new[,] { { 1.0 } })));
         Assert.Contains("Forward", error.Message);
     }
+
+    [Fact]
+    public void Backward_WrongShape_NamesLayerAndShapes()
+    {
+        var sigmoid = new Sigmoid("Sigmoid1");
+        sigmoid.Forward(Check.M(new[,] { { 1.0, 2.0 } }));
+
+        var error = Assert.Throws<ArgumentException>(() => sigmoid.Backward(Check.M(new[,] { { 1.0 }, { 2.0 } })));
+
+        Assert.Contains("Sigmoid1.Backward: dout is 2×1 but the forward output is 1×2", error.Message);
+    }
 }

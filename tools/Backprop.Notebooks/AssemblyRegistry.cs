@@ -14,11 +14,13 @@ namespace Backprop.Notebooks;
 /// </summary>
 internal static class AssemblyRegistry
 {
+    private static readonly string FrameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
     private static readonly ConcurrentDictionary<string, string> Paths = new(StringComparer.OrdinalIgnoreCase);
     private static readonly ConcurrentDictionary<string, Assembly> Loaded = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<ILookup<string, string>> Platform = new(() =>
         ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => p.StartsWith(FrameworkDirectory, StringComparison.Ordinal))
             .ToLookup(p => Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase));
 
     private static int _hooked;
@@ -34,7 +36,7 @@ internal static class AssemblyRegistry
         AssemblyLoadContext.Default.Resolving += (_, name) => Resolve(name);
     }
 
-    /// <summary>True when the running framework already provides an assembly of that simple name.</summary>
+    /// <summary>True when the shared framework (not the host application) already provides an assembly of that simple name.</summary>
     public static bool IsPlatform(string simpleName) => Platform.Value.Contains(simpleName);
 
     /// <summary>Registers a file; the first file for a simple name wins. Returns the registered path.</summary>

@@ -8,6 +8,9 @@ public enum CellStatus
     /// <summary>Compile error, runtime exception, directive or restore error.</summary>
     Failed,
 
-    /// <summary>Stopped by the caller's token (timeout or interrupt).</summary>
+    /// <summary>Stopped by the caller's token (interrupt).</summary>
     Cancelled,
+
+    /// <summary>Ran longer than the timeout given to ExecuteAsync (compile and restore time not counted).</summary>
+    TimedOut,
 }

@@ -19,12 +19,21 @@ public static class DibReader
         var doc = new NotebookDocument(path, NotebookFormat.Dib);
         var kernels = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["csharp"] = KernelNames.CSharp, ["c#"] = KernelNames.CSharp,
-            ["fsharp"] = "fsharp", ["f#"] = "fsharp",
-            ["markdown"] = KernelNames.Markdown, ["md"] = KernelNames.Markdown,
-            ["pwsh"] = "pwsh", ["powershell"] = "pwsh",
-            ["javascript"] = "javascript", ["js"] = "javascript",
-            ["html"] = "html", ["sql"] = "sql", ["kql"] = "kql", ["mermaid"] = "mermaid", ["value"] = "value",
+            ["csharp"] = KernelNames.CSharp,
+            ["c#"] = KernelNames.CSharp,
+            ["fsharp"] = "fsharp",
+            ["f#"] = "fsharp",
+            ["markdown"] = KernelNames.Markdown,
+            ["md"] = KernelNames.Markdown,
+            ["pwsh"] = "pwsh",
+            ["powershell"] = "pwsh",
+            ["javascript"] = "javascript",
+            ["js"] = "javascript",
+            ["html"] = "html",
+            ["sql"] = "sql",
+            ["kql"] = "kql",
+            ["mermaid"] = "mermaid",
+            ["value"] = "value",
         };
 
         string? current = null;

@@ -8,7 +8,10 @@ namespace Backprop.Notebooks;
 /// <summary>Reads Jupyter nbformat 4 notebooks; cell languages follow the Polyglot Notebooks metadata.</summary>
 public static class IpynbReader
 {
-    public static NotebookDocument Parse(string text, string path)
+    public static NotebookDocument Parse(string text, string path) => Parse(text, path, includeOutputs: false);
+
+    /// <summary>Parses a notebook; with <paramref name="includeOutputs"/> the stored outputs and execution counts are read too.</summary>
+    public static NotebookDocument Parse(string text, string path, bool includeOutputs)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -73,10 +76,70 @@ public static class IpynbReader
                 cell.Id = idText;
             }
 
+            if (includeOutputs && kind == CellKind.Code)
+            {
+                ReadOutputs(c, cell);
+            }
+
             doc.Cells.Add(cell);
         }
 
+        for (var i = 0; i < doc.Cells.Count; i++)
+        {
+            doc.Cells[i].Number = i + 1;
+        }
+
         return doc;
+    }
+
+    private static void ReadOutputs(JsonObject c, NotebookCell cell)
+    {
+        cell.ExecutionCount = c["execution_count"] is JsonValue n && n.TryGetValue<int>(out var count) ? count : null;
+        foreach (var node in c["outputs"] as JsonArray ?? [])
+        {
+            if (node is not JsonObject o)
+            {
+                continue;
+            }
+
+            var output = (string?)o["output_type"] switch
+            {
+                "stream" => CellOutput.Stream((string?)o["name"] ?? "stdout", Text(o["text"])),
+                "display_data" => CellOutput.Display(Bundle(o["data"])),
+                "execute_result" => CellOutput.Result(Bundle(o["data"]), o["execution_count"] is JsonValue e && e.TryGetValue<int>(out var ec) ? ec : 0),
+                "error" => CellOutput.Error(
+                    (string?)o["ename"] ?? "Error",
+                    (string?)o["evalue"] ?? string.Empty,
+                    (o["traceback"] as JsonArray ?? []).Select(t => (string?)t ?? string.Empty).ToArray()),
+                _ => null,
+            };
+            if (output is not null)
+            {
+                cell.Outputs.Add(output);
+            }
+        }
+    }
+
+    private static string Text(JsonNode? node) => node switch
+    {
+        JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        null => string.Empty,
+        _ => node.ToJsonString(),
+    };
+
+    private static System.Collections.Generic.Dictionary<string, string> Bundle(JsonNode? node)
+    {
+        var bundle = new System.Collections.Generic.Dictionary<string, string>(System.StringComparer.Ordinal);
+        if (node is JsonObject data)
+        {
+            foreach (var (mime, value) in data)
+            {
+                bundle[mime] = Text(value);
+            }
+        }
+
+        return bundle;
     }
 
     private static string ReadSource(JsonNode? node, string path, int index)

@@ -43,7 +43,7 @@ public static class NotebookRunner
         var clock = Stopwatch.StartNew();
         try
         {
-            ParameterInjector.Inject(document, options.Parameters);
+            ParameterInjector.Inject(document, options.Parameters, options.RequireParametersCell);
         }
         catch (ArgumentException e)
         {
@@ -57,6 +57,7 @@ public static class NotebookRunner
         {
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(document.Path))!,
             NuGetCacheRoot = options.NuGetCacheRoot,
+            NuGetSources = options.NuGetSources,
             Log = options.Log,
         });
 
@@ -75,6 +76,7 @@ public static class NotebookRunner
             var result = await RunCellAsync(session, cell, fileName, timeout, cancellationToken);
             results.Add(result);
             options.Log?.Invoke($"{cell.Describe()} {Verdict(result)} ({result.Elapsed.TotalSeconds:0.0} s)");
+            options.CellFinished?.Invoke(new NotebookRunResult(document.Path, document, results.ToArray(), clock.Elapsed, null));
             if (session.IsBroken)
             {
                 skipReason = $"not run: {cell.Describe()} could not be stopped";
@@ -106,10 +108,8 @@ public static class NotebookRunner
             return new CellRunResult(cell, CellRunStatus.Failed, message, TimeSpan.Zero);
         }
 
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout);
         var location = new CellLocation(fileName, cell.FileLine);
-        var result = await session.ExecuteAsync(cell.Source, sink, location, timer.Token);
+        var result = await session.ExecuteAsync(cell.Source, sink, location, timeout, cancellationToken);
         cell.Outputs.AddRange(sink.Outputs);
         cell.ExecutionCount = result.ExecutionCount;
         var raises = cell.HasTag(RaisesExceptionTag);
@@ -121,7 +121,7 @@ public static class NotebookRunner
                 return new CellRunResult(cell, CellRunStatus.Failed, message, result.Elapsed);
             case CellStatus.Succeeded:
                 return new CellRunResult(cell, CellRunStatus.Passed, null, result.Elapsed);
-            case CellStatus.Cancelled when !cancellationToken.IsCancellationRequested:
+            case CellStatus.TimedOut:
                 var text = $"{cell.Describe()} timed out after {timeout.TotalSeconds:0.###} s.";
                 cell.Outputs.Add(CellOutput.Error("TimeoutError", text, [text]));
                 return new CellRunResult(cell, CellRunStatus.TimedOut, text, result.Elapsed);

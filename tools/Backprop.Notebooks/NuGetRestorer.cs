@@ -19,10 +19,14 @@ namespace Backprop.Notebooks;
 public sealed class NuGetRestorer
 {
     private readonly string _cacheRoot;
+    private readonly IReadOnlyList<string>? _fixedSources;
 
-    public NuGetRestorer(string? cacheRoot = null)
+    /// <param name="cacheRoot">Cache folder (default <see cref="DefaultCacheRoot"/>).</param>
+    /// <param name="fixedSources">When set, the only package sources (replacing NuGet.config's), e.g. a local folder for offline tests.</param>
+    public NuGetRestorer(string? cacheRoot = null, IReadOnlyList<string>? fixedSources = null)
     {
         _cacheRoot = cacheRoot ?? DefaultCacheRoot();
+        _fixedSources = fixedSources;
     }
 
     /// <summary>~/.cache/backprop-notebooks/nuget, or $BACKPROP_NOTEBOOKS_CACHE/nuget.</summary>
@@ -45,7 +49,7 @@ public sealed class NuGetRestorer
         CancellationToken cancellationToken)
     {
         var key = string.Join(";", packages.Select(p => $"{p.Name.ToLowerInvariant()}/{p.Version}").Order(StringComparer.Ordinal))
-            + "|" + string.Join(";", sources);
+            + "|" + string.Join(";", sources) + "|" + string.Join(";", _fixedSources ?? []);
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16].ToLowerInvariant();
         var dir = Path.Combine(_cacheRoot, hash);
         var resolvedFile = Path.Combine(dir, "resolved.json");
@@ -59,8 +63,20 @@ public sealed class NuGetRestorer
         }
 
         Directory.CreateDirectory(dir);
+
+        // Two processes (test assemblies run in parallel) may restore the same set: one restores, the other waits and reuses.
+        using var gate = await LockAsync(Path.Combine(dir, ".lock"), cancellationToken);
+        if (File.Exists(resolvedFile))
+        {
+            var done = JsonSerializer.Deserialize<string[]>(await File.ReadAllTextAsync(resolvedFile, cancellationToken)) ?? [];
+            if (done.All(File.Exists))
+            {
+                return done;
+            }
+        }
+
         var project = Path.Combine(dir, "restore.csproj");
-        await File.WriteAllTextAsync(project, ProjectXml(packages, sources), cancellationToken);
+        await File.WriteAllTextAsync(project, ProjectXml(packages, sources, _fixedSources), cancellationToken);
         var (exit, output) = await RunDotnetRestoreAsync(project, cancellationToken);
         if (exit != 0)
         {
@@ -81,7 +97,22 @@ public sealed class NuGetRestorer
         return assemblies;
     }
 
-    private static string ProjectXml(IReadOnlyList<(string Name, string? Version)> packages, IReadOnlyList<string> sources)
+    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+        }
+    }
+
+    private static string ProjectXml(IReadOnlyList<(string Name, string? Version)> packages, IReadOnlyList<string> sources, IReadOnlyList<string>? fixedSources)
     {
         static string Esc(string s) => System.Security.SecurityElement.Escape(s) ?? s;
         var sb = new StringBuilder();
@@ -90,7 +121,11 @@ public sealed class NuGetRestorer
         sb.AppendLine("    <TargetFramework>net10.0</TargetFramework>");
         sb.AppendLine("    <NoWarn>$(NoWarn);NU1603;NU1701;NU1900;NU1901;NU1902;NU1903;NU1904</NoWarn>");
         sb.AppendLine("    <NuGetAudit>false</NuGetAudit>");
-        if (sources.Count > 0)
+        if (fixedSources is not null)
+        {
+            sb.AppendLine($"    <RestoreSources>{Esc(string.Join(";", fixedSources.Concat(sources)))}</RestoreSources>");
+        }
+        else if (sources.Count > 0)
         {
             sb.AppendLine($"    <RestoreAdditionalProjectSources>{Esc(string.Join(";", sources))}</RestoreAdditionalProjectSources>");
         }

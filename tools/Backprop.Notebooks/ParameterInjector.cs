@@ -18,7 +18,7 @@ public static class ParameterInjector
     public const string InjectedTag = "injected-parameters";
 
     /// <summary>Adds the injected cell; throws ArgumentException naming an unknown parameter or a missing parameters cell.</summary>
-    public static void Inject(NotebookDocument document, IReadOnlyDictionary<string, string> parameters)
+    public static void Inject(NotebookDocument document, IReadOnlyDictionary<string, string> parameters, bool requireParametersCell = true)
     {
         if (parameters.Count == 0)
         {
@@ -26,6 +26,11 @@ public static class ParameterInjector
         }
 
         var index = document.Cells.FindIndex(c => c.Kind == CellKind.Code && c.HasTag(ParametersTag));
+        if (index < 0 && !requireParametersCell)
+        {
+            return;
+        }
+
         if (index < 0)
         {
             throw new ArgumentException($"parameters were given ({string.Join(", ", parameters.Keys)}) but no cell is tagged '{ParametersTag}'.");

@@ -15,8 +15,20 @@ public sealed class RunOptions
     /// <summary>Papermill-style parameters: name to value text (numbers and bools as literals, other text as a string).</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// When false, a notebook without a cell tagged "parameters" runs unchanged even if parameters were given
+    /// (running a whole folder with -p); names unknown to an existing parameters cell are still an error.
+    /// </summary>
+    public bool RequireParametersCell { get; init; } = true;
+
     /// <summary>Where restored NuGet package sets are cached.</summary>
     public string? NuGetCacheRoot { get; init; }
+
+    /// <summary>When set, the only NuGet sources (replacing NuGet.config's).</summary>
+    public IReadOnlyList<string>? NuGetSources { get; init; }
+
+    /// <summary>Called after every code cell with the run so far (lets a host save partial results as it goes).</summary>
+    public Action<NotebookRunResult>? CellFinished { get; init; }
 
     /// <summary>Progress lines (cell started / finished, package restore).</summary>
     public Action<string>? Log { get; init; }

@@ -38,7 +38,7 @@ public sealed class ScriptSession : IDisposable
     public ScriptSession(ScriptSessionOptions? options = null)
     {
         _options = options ?? new ScriptSessionOptions();
-        _restorer = new NuGetRestorer(_options.NuGetCacheRoot);
+        _restorer = new NuGetRestorer(_options.NuGetCacheRoot, _options.NuGetSources);
         ConsoleRouter.Install();
         AssemblyRegistry.Install();
         ValueFormatter.Reset();
@@ -74,7 +74,14 @@ public sealed class ScriptSession : IDisposable
     /// Runs one cell. Outputs go to <paramref name="sink"/> as they happen; the error, if any, is in the result.
     /// Cancelling the token stops user loops (timeout, interrupt); the session keeps its state.
     /// </summary>
-    public async Task<CellResult> ExecuteAsync(string code, ICellOutputSink sink, CellLocation location, CancellationToken cancellationToken)
+    public Task<CellResult> ExecuteAsync(string code, ICellOutputSink sink, CellLocation location, CancellationToken cancellationToken) =>
+        ExecuteAsync(code, sink, location, Timeout.InfiniteTimeSpan, cancellationToken);
+
+    /// <summary>
+    /// Runs one cell with a time limit on its execution (restore and compile not counted): past it the cell is
+    /// cancelled like an interrupt and the result is <see cref="CellStatus.TimedOut"/>.
+    /// </summary>
+    public async Task<CellResult> ExecuteAsync(string code, ICellOutputSink sink, CellLocation location, TimeSpan timeout, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(CancellationToken.None);
         try
@@ -115,20 +122,39 @@ public sealed class ScriptSession : IDisposable
                 return Done(CellStatus.Failed, ErrorOutputs.Compilation(errors, injected, directives.Code, location));
             }
 
-            var result = await RunAsync(script, sink, directives.Time, cancellationToken);
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timer.CancelAfter(timeout);
+            (ScriptState<object>? State, bool Stuck) result;
+            try
+            {
+                result = await RunAsync(script, sink, directives.Time, timer.Token);
+            }
+            catch (OperationCanceledException) when (timer.IsCancellationRequested)
+            {
+                result = (null, false);
+            }
+
+            var stopped = timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested ? CellStatus.TimedOut : CellStatus.Cancelled;
+            var stopMessage = stopped == CellStatus.TimedOut
+                ? $"The cell timed out after {timeout.TotalSeconds:0.###} s."
+                : "The cell was cancelled.";
             if (result.Stuck)
             {
                 IsBroken = true;
-                return Done(CellStatus.Cancelled, ErrorOutputs.Simple("OperationCanceledException", "The cell was cancelled but did not stop; the session must restart."));
+                return Done(stopped, ErrorOutputs.Simple("OperationCanceledException", stopMessage + " It did not stop (stuck outside user loops); the session must restart."));
             }
 
-            var state = result.State!;
+            if (result.State is not { } state)
+            {
+                return Done(stopped, ErrorOutputs.Simple("OperationCanceledException", stopMessage));
+            }
+
             _state = state;
             if (state.Exception is { } ex)
             {
-                if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                if (ex is OperationCanceledException && timer.IsCancellationRequested)
                 {
-                    return Done(CellStatus.Cancelled, ErrorOutputs.Simple("OperationCanceledException", "The cell was cancelled."));
+                    return Done(stopped, ErrorOutputs.Simple("OperationCanceledException", stopMessage));
                 }
 
                 return Done(CellStatus.Failed, ErrorOutputs.Runtime(ex, location));
@@ -238,7 +264,7 @@ public sealed class ScriptSession : IDisposable
             {
                 if (version is not null && existing.Version is not null && !string.Equals(version, existing.Version, StringComparison.OrdinalIgnoreCase))
                 {
-                    return ErrorOutputs.Simple("NuGetError", $"{existing.Name} version {version} cannot be added because version {existing.Version} was added previously.");
+                    return ErrorOutputs.Simple("NuGetError", $"{name} version {version} cannot be added because version {existing.Version} was added previously.");
                 }
 
                 continue;

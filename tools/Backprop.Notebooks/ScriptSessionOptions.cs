@@ -11,6 +11,9 @@ public sealed class ScriptSessionOptions
     /// <summary>Where restored package sets are cached (default ~/.cache/backprop-notebooks/nuget).</summary>
     public string? NuGetCacheRoot { get; init; }
 
+    /// <summary>When set, the only NuGet sources (replacing NuGet.config's); tests use a local folder to stay offline.</summary>
+    public System.Collections.Generic.IReadOnlyList<string>? NuGetSources { get; init; }
+
     /// <summary>Progress messages (package restore), e.g. to stderr.</summary>
     public Action<string>? Log { get; init; }
 

@@ -8,6 +8,9 @@ public sealed record Axis
 {
     public PlotTitle? Title { get; init; }
 
+    /// <summary>"category" keeps class labels 0–9 as labels rather than numbers.</summary>
+    public string? Type { get; init; }
+
     public IReadOnlyList<double>? Range { get; init; }
 
     /// <summary>"reversed" puts image row 0 at the top.</summary>

@@ -51,8 +51,9 @@ public static class Chart
         }
 
         string[] classes = Enumerable.Range(0, ys.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        return Bars(classes, ("y", ys), ("t", ts), ("y − t", ys.Zip(ts, (a, b) => a - b)))
+        Figure figure = Bars(classes, ("y", ys), ("t", ts), ("y − t", ys.Zip(ts, (a, b) => a - b)))
             .WithAxisTitles("class", null);
+        return figure with { Layout = figure.Layout with { XAxis = figure.Layout.XAxis! with { Type = "category" } } };
     }
 
     /// <summary>Loss per iteration (or per epoch): the learning curve.</summary>
@@ -73,13 +74,26 @@ public static class Chart
             double[] te = test.ToArray();
             figure = figure.And(new Trace
             {
-                Type = "scatter", Mode = "lines", Name = "test", X = Boxed(Enumerable.Range(0, te.Length).Select(i => (double)i)),
-                Y = te, Line = new TraceLine(Dash: "dash"),
+                Type = "scatter",
+                Mode = "lines",
+                Name = "test",
+                X = Boxed(Enumerable.Range(0, te.Length).Select(i => (double)i)),
+                Y = te,
+                Line = new TraceLine(Dash: "dash"),
             });
         }
 
-        return figure.WithAxisTitles("epoch", "accuracy").WithYRange(0, 1.02);
+        figure = figure.WithAxisTitles("epoch", "accuracy").WithYRange(0, 1.02);
+        // Whole epochs only: a tick at epoch 2.5 means nothing.
+        return figure with { Layout = figure.Layout with { XAxis = figure.Layout.XAxis! with { DTick = tr.Length <= 20 ? 1 : null } } };
     }
+
+    /// <summary>The mini-batch loss of every iteration of a training run (§5.7.4).</summary>
+    public static Figure Loss(TrainingHistory history) => Loss(history.Losses);
+
+    /// <summary>Train and test accuracy of every epoch of a training run; epochs count from 0 like the trainer's.</summary>
+    public static Figure Accuracy(TrainingHistory history) =>
+        Accuracy(history.TrainAccuracies, history.TestAccuracies);
 
     public static Figure Heatmap(Matrix<double> m, string? title = null)
     {
@@ -102,7 +116,11 @@ public static class Chart
         double[][] rows = p.Chunk(width).ToArray();
         var figure = Single(new Trace
         {
-            Type = "heatmap", Z = rows, ColorScale = "Greys", ReverseScale = true, ShowScale = false,
+            Type = "heatmap",
+            Z = rows,
+            ColorScale = "Greys",
+            ReverseScale = true,
+            ShowScale = false,
         }) with
         {
             Layout = new FigureLayout

@@ -1,0 +1,78 @@
+using System.Linq;
+using System.Text.Json;
+using Backprop;
+
+namespace Backprop.Lib.Tests;
+
+public class FigureTests
+{
+    [Fact]
+    public void ToJson_IsPlotlyShapedCamelCaseWithoutNulls()
+    {
+        Figure figure = Chart.Line([0.0, 1, 2], [1.0, 3, 9], "f").WithTitle("t").WithAxisTitles("x", "y");
+
+        using var json = JsonDocument.Parse(figure.ToJson());
+        JsonElement trace = json.RootElement.GetProperty("data")[0];
+        JsonElement layout = json.RootElement.GetProperty("layout");
+
+        Assert.Equal("scatter", trace.GetProperty("type").GetString());
+        Assert.Equal("lines", trace.GetProperty("mode").GetString());
+        Assert.Equal([1.0, 3, 9], trace.GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal("t", layout.GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("x", layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("y", layout.GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("#ffffff", layout.GetProperty("paper_bgcolor").GetString());
+        Assert.False(trace.TryGetProperty("marker", out _));
+        Assert.DoesNotContain("null", figure.ToJson());
+    }
+
+    [Fact]
+    public void And_OverlaysTracesWithoutChangingTheOriginal()
+    {
+        Figure f = Chart.Line([0.0, 1], [0.0, 1], "a");
+
+        Figure both = f.And(Chart.Line([0.0, 1], [1.0, 0], "b"));
+
+        Assert.Single(f.Data);
+        Assert.Equal(["a", "b"], both.Data.Select(t => t.Name));
+    }
+
+    [Fact]
+    public void Html_KeepsTheContract_PlotlyThenRequireThenPinnedCdn()
+    {
+        string html = Chart.Line([0.0, 1], [0.0, 1]).ToHtml();
+
+        Assert.Matches("^<div id=\"(bp-plot-[0-9a-f]{12})\"", html);
+        string id = System.Text.RegularExpressions.Regex.Match(html, "bp-plot-[0-9a-f]{12}").Value;
+        Assert.Contains($"newPlot('{id}'", html);
+        Assert.Contains("typeof window.Plotly !== 'undefined'", html);
+        Assert.Contains("requirejs", html);
+        Assert.Contains("paths: { plotly: 'https://cdn.plot.ly/plotly-2.28.0.min' }", html);
+        Assert.Contains("'https://cdn.plot.ly/plotly-2.28.0.min.js'", html);
+        Assert.Equal("https://cdn.plot.ly/plotly-" + Figure.PlotlyVersion + ".min.js", Figure.PlotlyCdnUrl);
+    }
+
+    [Fact]
+    public void Html_GivesEachRenderingItsOwnId()
+    {
+        Figure figure = Chart.Line([0.0, 1], [0.0, 1]);
+
+        Assert.NotEqual(figure.ToHtml()[..30], figure.ToHtml()[..30]);
+    }
+
+    [Fact]
+    public void Html_CannotBeBrokenOutOfByATitle()
+    {
+        string html = Chart.Line([0.0], [0.0]).WithTitle("</script><script>alert(1)</script>").ToHtml();
+
+        Assert.Equal(1, html.Split("</script>").Length - 1);
+    }
+
+    [Fact]
+    public void ToString_SummarisesTraces()
+    {
+        Figure figure = Chart.Bars(["a", "b"], ("y", [1.0, 2]), ("t", [0.0, 1])).WithTitle("bars");
+
+        Assert.Equal("Figure \"bars\": bar y (2 points), bar t (2 points)", figure.ToString());
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using static Backprop.Notebooks.Tests.TestSupport;
+
+namespace Backprop.Notebooks.Tests;
+
+public sealed class HtmlPublisherTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Page_RendersMarkdownCodeAndOutputs()
+    {
+        var result = await NotebookRunner.RunAsync(Path.Combine(Fixtures, "errors.dib"), new RunOptions());
+        var html = HtmlPublisher.Render(result);
+        Assert.Contains("<span class=\"k\">var</span>", html);
+        Assert.Contains("<pre class=\"error\">", html);
+        Assert.Contains("undefinedName", html);
+        Assert.DoesNotContain("plotly.js 2.28.0", html);
+
+        var basics = HtmlPublisher.Render(await NotebookRunner.RunAsync(Path.Combine(Fixtures, "basics.dib"), new RunOptions()));
+        Assert.Contains("<h1 id=\"basics\">Basics</h1>", basics);
+        Assert.Contains("\\(a^2 + b^2\\)", basics);
+        Assert.Contains($"<pre class=\"stdout\">apples: {100 * 2}", basics);
+        Assert.Contains("Noto Sans CJK KR", basics);
+    }
+
+    [Fact]
+    public async Task ChartPage_DrawsOffline_InHeadlessChromium()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: .ci/run installs it (apt-get install chromium).");
+        Assert.NotNull(PlotlyScript.Text);
+        var result = await NotebookRunner.RunAsync(Path.Combine(Fixtures, "chart.dib"), new RunOptions());
+        Assert.True(result.Succeeded, string.Join("\n", result.Failures));
+        var scratch = NewScratch();
+        var page = Path.Combine(scratch, "chart.html");
+        HtmlPublisher.Publish(result, page);
+        Assert.Contains("plotly.js 2.28.0", File.ReadAllText(page));
+
+        var profile = Path.Combine(scratch, "profile");
+        var (exit, dom, stderr) = RunProcess(Chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+                $"--user-data-dir={profile}", "--virtual-time-budget=5000", "--dump-dom", new Uri(page).AbsoluteUri,
+            ],
+            scratch, TimeSpan.FromMinutes(2));
+        Assert.True(exit == 0, $"chromium failed ({exit}): {stderr}");
+        Assert.Contains("main-svg", dom);
+        Assert.Contains("class=\"trace scatter", dom);
+        Assert.Contains("js-line", dom);
+    }
+
+    [Fact]
+    public void Index_ListsNotebooksWithStatus()
+    {
+        var ok = new NotebookRunResult("/x/a.dib", null, [], TimeSpan.FromSeconds(1.5), null);
+        var bad = new NotebookRunResult("/x/b.ipynb", null, [], TimeSpan.Zero, "b.ipynb: invalid JSON");
+        var html = HtmlPublisher.RenderIndex([(ok, "a.html"), (bad, "b.html")]);
+        Assert.Contains("<a href=\"a.html\">a.dib</a></td><td class=\"status-ok\">passed", html);
+        Assert.Contains("<a href=\"b.html\">b.ipynb</a></td><td class=\"status-bad\">failed", html);
+        Assert.Contains("1 passed, 1 failed", html);
+    }
+}
