@@ -36,7 +36,7 @@ pre, code { font-family: ui-monospace, SFMono-Regular, "JetBrains Mono", Menlo, 
 .k { color:#cf222e; } .s { color:#0a3069; } .c { color:#6e7781; font-style:italic; } .n { color:#0550ae; } .t { color:#8250df; } .d { color:#953800; }
 table.index { border-collapse:collapse; width:100%; }
 table.index th, table.index td { border-bottom:1px solid var(--line); padding:.45rem .6rem; text-align:left; }
-table.index td.num { text-align:right; font-variant-numeric: tabular-nums; }
+table.index td.num, table.index th:nth-child(n+3) { text-align:right; font-variant-numeric: tabular-nums; }
 .status-ok { color:var(--ok); font-weight:600; } .status-bad { color:var(--bad); font-weight:600; }
 """;
 }
