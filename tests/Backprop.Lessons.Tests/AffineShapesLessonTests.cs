@@ -1,0 +1,41 @@
+using System;
+using System.Linq;
+
+namespace Backprop.Lessons.Tests;
+
+public sealed class AffineShapesLessonFixture() : LessonFixture("03-affine-shapes.ipynb");
+
+/// <summary>Lesson 3: Affine shapes, dX = dY·Wᵀ, dW = Xᵀ·dY, the bias summed over the batch (§5.6.1–5.6.2).</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class AffineShapesLessonTests(AffineShapesLessonFixture fixture) : IClassFixture<AffineShapesLessonFixture>
+{
+    private readonly LessonRun _run = fixture.Run;
+
+    [Fact]
+    public void EveryCell_Passes() => _run.AssertAllCellsPassed();
+
+    [Fact]
+    public void ExecutedNotebook_IsValidNbformat45() => _run.AssertValidNbformat();
+
+    [Fact]
+    public void BiasGradient_IsTheSumOverTheBatch() =>
+        Assert.Equal([5, 7, 9], _run.Numbers("db"));
+
+    [Fact]
+    public void WeightGradient_MatchesNumericalDifferentiation() =>
+        Assert.InRange(_run.Number("max |dW − numerical|"), 0, 1e-8);
+
+    [Fact]
+    public void ShapeMistake_GetsAMessageNamingLayerAndShapes()
+    {
+        var error = Assert.Single(_run.Errors);
+        Assert.Contains("Affine.Forward", error.ErrorValue, StringComparison.Ordinal);
+        Assert.Contains("1×3", error.ErrorValue, StringComparison.Ordinal);
+        Assert.Contains("2×3", error.ErrorValue, StringComparison.Ordinal);
+        Assert.DoesNotContain(error.Traceback, line => line.Contains("MathNet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ShapeTable_IsShown() =>
+        Assert.Contains(_run.HtmlWith("bp-table"), table => table.Contains("dY · Wᵀ", StringComparison.Ordinal) && table.Contains("Xᵀ · dY", StringComparison.Ordinal));
+}

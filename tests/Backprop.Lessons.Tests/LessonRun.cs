@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Backprop.Notebooks;
+
+namespace Backprop.Lessons.Tests;
+
+/// <summary>One lesson run headlessly through the notebook engine, with its outputs read back as the student sees them.</summary>
+public sealed partial class LessonRun
+{
+    private LessonRun(NotebookRunResult result, string executedPath)
+    {
+        Result = result;
+        ExecutedPath = executedPath;
+        var outputs = result.Document!.Cells.SelectMany(c => c.Outputs).ToList();
+        Stdout = string.Concat(outputs.Where(o => o.Kind == CellOutputKind.Stream && o.StreamName == "stdout").Select(o => o.Text));
+        Html = outputs.Select(o => o.Data.GetValueOrDefault("text/html")).OfType<string>().Select(h => WebUtility.HtmlDecode(h)).ToList();
+        Errors = outputs.Where(o => o.Kind == CellOutputKind.Error).ToList();
+    }
+
+    public NotebookRunResult Result { get; }
+
+    /// <summary>The executed notebook, written beside the test output (sources are never overwritten).</summary>
+    public string ExecutedPath { get; }
+
+    /// <summary>Everything the cells printed with Console.WriteLine, in order.</summary>
+    public string Stdout { get; }
+
+    /// <summary>Every text/html output (entities decoded): graphs, charts, tables.</summary>
+    public IReadOnlyList<string> Html { get; }
+
+    /// <summary>The error outputs (cells tagged raises-exception show theirs on purpose).</summary>
+    public IReadOnlyList<CellOutput> Errors { get; }
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static async Task<LessonRun> RunAsync(string fileName, IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        string source = Path.Combine(RepositoryRoot, "notebooks", fileName);
+        var result = await NotebookRunner.RunAsync(source, new RunOptions
+        {
+            Parameters = parameters ?? new Dictionary<string, string>(),
+            CellTimeout = TimeSpan.FromSeconds(240),
+        });
+        Assert.True(result.LoadError is null, result.LoadError);
+        string folder = Path.Combine(AppContext.BaseDirectory, "executed");
+        Directory.CreateDirectory(folder);
+        string executed = Path.Combine(folder, fileName);
+        IpynbWriter.Write(result.Document!, executed);
+        return new LessonRun(result, executed);
+    }
+
+    /// <summary>Fails with every failed cell's message unless all cells passed.</summary>
+    public void AssertAllCellsPassed() =>
+        Assert.True(Result.Succeeded, $"{Path.GetFileName(Result.Path)} failed:\n{string.Join("\n", Result.Failures)}");
+
+    /// <summary>The text after "name: " on the printed line that starts with it.</summary>
+    public string Text(string name)
+    {
+        var match = Regex.Match(Stdout, $"^{Regex.Escape(name)}: (.+)$", RegexOptions.Multiline);
+        Assert.True(match.Success, $"no line \"{name}: ...\" in the output of {Path.GetFileName(Result.Path)}:\n{Stdout}");
+        return match.Groups[1].Value.Trim();
+    }
+
+    /// <summary>The text after "name: " on every printed line that starts with it, in order.</summary>
+    public IReadOnlyList<string> Texts(string name) =>
+        Regex.Matches(Stdout, $"^{Regex.Escape(name)}: (.+)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value.Trim()).ToList();
+
+    /// <summary>Every number printed as "name: value", in order (a lesson may print the same name twice, as the book does).</summary>
+    public double[] All(string name) => Texts(name).Select(t => Parse(t, name)).ToArray();
+
+    /// <summary>The HTML outputs that contain <paramref name="marker"/> (e.g. "bp-graph" for a traced graph's SVG).</summary>
+    public IReadOnlyList<string> HtmlWith(string marker) => Html.Where(h => h.Contains(marker, StringComparison.Ordinal)).ToList();
+
+    /// <summary>The number printed as "name: value".</summary>
+    public double Number(string name) => Parse(Text(name), name);
+
+    /// <summary>The numbers printed as "name: a, b, c".</summary>
+    public double[] Numbers(string name) =>
+        Text(name).Trim('[', ']', '(', ')').Split(',', StringSplitOptions.TrimEntries).Select(v => Parse(v, name)).ToArray();
+
+    /// <summary>The executed notebook passes nbformat's own validator (the Debian python3-nbformat).</summary>
+    public void AssertValidNbformat()
+    {
+        var start = new ProcessStartInfo("/usr/bin/python3")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("import nbformat,sys; nb=nbformat.read(sys.argv[1], as_version=4); nbformat.validate(nb); print(nb.nbformat, nb.nbformat_minor)");
+        start.ArgumentList.Add(ExecutedPath);
+        using var process = Process.Start(start)!;
+        string stdout = process.StandardOutput.ReadToEnd();
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{ExecutedPath} is not valid nbformat:\n{stderr}");
+        Assert.Equal("4 5", stdout.Trim());
+    }
+
+    private static double Parse(string text, string name) =>
+        double.TryParse(text.Replace('−', '-'), NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+            ? value
+            : throw new FormatException($"\"{name}: {text}\" is not a number.");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Backprop.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"no Backprop.slnx above {AppContext.BaseDirectory}");
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Backprop.Lessons.Tests;
+
+// A few hundred iterations on the offline sample: enough to learn digits well past chance.
+public sealed class TrainingMnistLessonFixture() : LessonFixture("06-training-mnist.ipynb", new Dictionary<string, string> { ["iterations"] = "400" });
+
+/// <summary>Lesson 6: the book's training loop on MNIST, its accuracy chart and misclassified digits (§5.7.4).</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class TrainingMnistLessonTests(TrainingMnistLessonFixture fixture) : IClassFixture<TrainingMnistLessonFixture>
+{
+    // The fixed seeds give about 0.89 after 400 iterations; chance is 0.1.
+    private const double AccuracyFloor = 0.8;
+
+    private readonly LessonRun _run = fixture.Run;
+
+    [Fact]
+    public void EveryCell_Passes() => _run.AssertAllCellsPassed();
+
+    [Fact]
+    public void ExecutedNotebook_IsValidNbformat45() => _run.AssertValidNbformat();
+
+    [Fact]
+    public void Training_BeatsTheFloor()
+    {
+        Assert.InRange(_run.Number("final train accuracy"), AccuracyFloor, 1);
+        Assert.InRange(_run.Number("final test accuracy"), AccuracyFloor, 1);
+    }
+
+    [Fact]
+    public void AccuracyChart_HasTrainAndTestCurves()
+    {
+        var chart = Assert.Single(_run.HtmlWith("\"accuracy\""));
+        Assert.Contains("\"name\":\"train\"", chart, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"test\"", chart, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Progress_IsPrintedPerEpoch() =>
+        Assert.Contains("epoch   0", _run.Stdout, StringComparison.Ordinal);
+
+    [Fact]
+    public void MisclassifiedDigits_AreShown() =>
+        Assert.Contains(_run.HtmlWith("bp-digits"), grid => grid.Contains("20 misclassified", StringComparison.Ordinal));
+
+    [Fact]
+    public void AccuracyChart_HasOnePointPerEpoch()
+    {
+        var chart = Assert.Single(_run.HtmlWith("\"accuracy\""));
+        int epochs = (int)_run.Number("epochs recorded");
+        Assert.Equal(5, epochs); // 400 iterations at 80 per epoch (8,000 images / 100)
+        Assert.Contains("\"x\":[" + string.Join(",", Enumerable.Range(0, epochs)) + "]", chart, StringComparison.Ordinal);
+    }
+}

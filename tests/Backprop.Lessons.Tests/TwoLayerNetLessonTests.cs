@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+
+namespace Backprop.Lessons.Tests;
+
+// A hidden layer of 10 keeps the real numerical check (twice, about 16,000 parameters each) to seconds.
+public sealed class TwoLayerNetLessonFixture() : LessonFixture("05-two-layer-net.ipynb", new Dictionary<string, string> { ["hiddenSize"] = "10" });
+
+/// <summary>Lesson 5: TwoLayerNet's gradient check with and without the cross-entropy guard (§5.7.3).</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class TwoLayerNetLessonTests(TwoLayerNetLessonFixture fixture) : IClassFixture<TwoLayerNetLessonFixture>
+{
+    private static readonly string[] Keys = ["W1", "b1", "W2", "b2"];
+
+    private readonly LessonRun _run = fixture.Run;
+
+    [Fact]
+    public void EveryCell_Passes() => _run.AssertAllCellsPassed();
+
+    [Fact]
+    public void ExecutedNotebook_IsValidNbformat45() => _run.AssertValidNbformat();
+
+    [Fact]
+    public void GradientCheck_WithTheBooksGuard_IsBelow1e6()
+    {
+        foreach (string key in Keys)
+        {
+            Assert.InRange(_run.Number($"guard {key}"), 0, 1e-6);
+        }
+    }
+
+    [Fact]
+    public void GradientCheck_WithoutTheGuard_IsBelow1e9()
+    {
+        foreach (string key in Keys)
+        {
+            Assert.InRange(_run.Number($"no guard {key}"), 0, 1e-9);
+        }
+    }
+
+    [Fact]
+    public void Guard_ExplainsB2sDifference()
+    {
+        Assert.True(_run.Number("guard b2") > 100 * _run.Number("no guard b2"), "removing the guard should shrink b2's difference by orders of magnitude");
+        double predicted = _run.Number("b2 difference predicted from the guard");
+        double measured = _run.Number("b2 difference measured");
+        Assert.InRange(predicted / measured, 0.9, 1.1);
+    }
+
+    [Fact]
+    public void Timing_ComparesBothMethods()
+    {
+        Assert.True(_run.Number("backprop is faster by a factor of") > 0);
+        Assert.Contains(_run.HtmlWith("bp-table"), table => table.Contains("numerical differentiation", StringComparison.Ordinal) && table.Contains("backpropagation", StringComparison.Ordinal));
+    }
+}
