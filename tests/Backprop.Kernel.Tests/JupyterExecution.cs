@@ -31,6 +31,7 @@ public static class JupyterExecution
     /// <param name="kernelName">Installed under this name; null uses the notebook's own kernelspec name.</param>
     public static JsonNode ExecuteWithJupyter(string notebookPath, IReadOnlyDictionary<string, string>? parameters = null, string? kernelName = "backprop-csharp-test")
     {
+        RequireJupyter();
         var notebook = Path.GetFullPath(notebookPath);
         var work = Directory.CreateTempSubdirectory("backprop-jupyter-").FullName;
         try
@@ -56,6 +57,25 @@ public static class JupyterExecution
         finally
         {
             Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Fails (never skips) with what to install when Debian's Jupyter is missing.</summary>
+    public static void RequireJupyter()
+    {
+        const string Install = ".ci/run installs python3-nbformat, python3-jupyter-client, python3-nbclient and jupyter-nbconvert (apt-get install them here too).";
+        if (!File.Exists(Python.Executable) || !File.Exists("/usr/bin/jupyter"))
+        {
+            throw new InvalidOperationException($"Debian's {Python.Executable} and /usr/bin/jupyter are needed to run notebooks in real Jupyter: {Install}");
+        }
+
+        try
+        {
+            Python.Run("import nbformat, nbclient, jupyter_client, nbconvert", Array.Empty<string>());
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"{Python.Executable} cannot import Jupyter's modules: {Install}\n{e.Message}", e);
         }
     }
 

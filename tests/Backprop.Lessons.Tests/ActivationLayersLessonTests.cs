@@ -2,13 +2,12 @@ using System;
 
 namespace Backprop.Lessons.Tests;
 
-public sealed class ActivationLayersLessonFixture() : LessonFixture("02-activation-layers.ipynb");
-
 /// <summary>Lesson 2: ReLU's mask and switch, Sigmoid's four backward steps (§5.5).</summary>
-[Collection(LessonsCollection.Name)]
-public sealed class ActivationLayersLessonTests(ActivationLayersLessonFixture fixture) : IClassFixture<ActivationLayersLessonFixture>
+public abstract class ActivationLayersLessonFacts(LessonRun run) : ILesson
 {
-    private readonly LessonRun _run = fixture.Run;
+    public static string Notebook => "02-activation-layers.ipynb";
+
+    private readonly LessonRun _run = run;
 
     [Fact]
     public void EveryCell_Passes() => _run.AssertAllCellsPassed();
@@ -57,3 +56,13 @@ public sealed class ActivationLayersLessonTests(ActivationLayersLessonFixture fi
     private static void AssertClose(double expected, double actual) =>
         Assert.True(Math.Abs(expected - actual) <= 1e-14 * Math.Max(1, Math.Abs(expected)), $"expected {expected:R}, got {actual:R}");
 }
+
+/// <summary>The lesson run by our notebook runner.</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class ActivationLayersLessonTests(RunnerFixture<ActivationLayersLessonFacts> fixture)
+    : ActivationLayersLessonFacts(fixture.Run), IClassFixture<RunnerFixture<ActivationLayersLessonFacts>>;
+
+/// <summary>The lesson executed by real Jupyter (nbclient) on our kernel.</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class ActivationLayersLessonJupyterTests(JupyterFixture<ActivationLayersLessonFacts> fixture)
+    : ActivationLayersLessonFacts(fixture.Run), IClassFixture<JupyterFixture<ActivationLayersLessonFacts>>;

@@ -3,13 +3,12 @@ using System.Linq;
 
 namespace Backprop.Lessons.Tests;
 
-public sealed class AffineShapesLessonFixture() : LessonFixture("03-affine-shapes.ipynb");
-
 /// <summary>Lesson 3: Affine shapes, dX = dY·Wᵀ, dW = Xᵀ·dY, the bias summed over the batch (§5.6.1–5.6.2).</summary>
-[Collection(LessonsCollection.Name)]
-public sealed class AffineShapesLessonTests(AffineShapesLessonFixture fixture) : IClassFixture<AffineShapesLessonFixture>
+public abstract class AffineShapesLessonFacts(LessonRun run) : ILesson
 {
-    private readonly LessonRun _run = fixture.Run;
+    public static string Notebook => "03-affine-shapes.ipynb";
+
+    private readonly LessonRun _run = run;
 
     [Fact]
     public void EveryCell_Passes() => _run.AssertAllCellsPassed();
@@ -39,3 +38,13 @@ public sealed class AffineShapesLessonTests(AffineShapesLessonFixture fixture) :
     public void ShapeTable_IsShown() =>
         Assert.Contains(_run.HtmlWith("bp-table"), table => table.Contains("dY · Wᵀ", StringComparison.Ordinal) && table.Contains("Xᵀ · dY", StringComparison.Ordinal));
 }
+
+/// <summary>The lesson run by our notebook runner.</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class AffineShapesLessonTests(RunnerFixture<AffineShapesLessonFacts> fixture)
+    : AffineShapesLessonFacts(fixture.Run), IClassFixture<RunnerFixture<AffineShapesLessonFacts>>;
+
+/// <summary>The lesson executed by real Jupyter (nbclient) on our kernel.</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class AffineShapesLessonJupyterTests(JupyterFixture<AffineShapesLessonFacts> fixture)
+    : AffineShapesLessonFacts(fixture.Run), IClassFixture<JupyterFixture<AffineShapesLessonFacts>>;

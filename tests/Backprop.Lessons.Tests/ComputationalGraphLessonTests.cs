@@ -4,13 +4,12 @@ using System.Linq;
 
 namespace Backprop.Lessons.Tests;
 
-public sealed class ComputationalGraphLessonFixture() : LessonFixture("01-computational-graph.ipynb");
-
 /// <summary>Lesson 1: the apple shop of §5.4 with MulLayer and AddLayer, and its traced graphs.</summary>
-[Collection(LessonsCollection.Name)]
-public sealed class ComputationalGraphLessonTests(ComputationalGraphLessonFixture fixture) : IClassFixture<ComputationalGraphLessonFixture>
+public abstract class ComputationalGraphLessonFacts(LessonRun run) : ILesson
 {
-    private readonly LessonRun _run = fixture.Run;
+    public static string Notebook => "01-computational-graph.ipynb";
+
+    private readonly LessonRun _run = run;
 
     [Fact]
     public void EveryCell_Passes() => _run.AssertAllCellsPassed();
@@ -52,3 +51,13 @@ public sealed class ComputationalGraphLessonTests(ComputationalGraphLessonFixtur
         Assert.Equal(3, graphs.Count(svg => svg.Contains("class=\"backward\"", StringComparison.Ordinal)));
     }
 }
+
+/// <summary>The lesson run by our notebook runner.</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class ComputationalGraphLessonTests(RunnerFixture<ComputationalGraphLessonFacts> fixture)
+    : ComputationalGraphLessonFacts(fixture.Run), IClassFixture<RunnerFixture<ComputationalGraphLessonFacts>>;
+
+/// <summary>The lesson executed by real Jupyter (nbclient) on our kernel.</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class ComputationalGraphLessonJupyterTests(JupyterFixture<ComputationalGraphLessonFacts> fixture)
+    : ComputationalGraphLessonFacts(fixture.Run), IClassFixture<JupyterFixture<ComputationalGraphLessonFacts>>;

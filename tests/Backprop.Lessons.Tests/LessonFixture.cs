@@ -1,25 +1,17 @@
 using System;
-using System.Collections.Generic;
 using System.Threading.Tasks;
 
 namespace Backprop.Lessons.Tests;
 
-/// <summary>Runs one lesson once for all the facts of its test class.</summary>
-public abstract class LessonFixture : IAsyncLifetime
+/// <summary>Runs one lesson once, on one front end, for all the facts of its test class.</summary>
+public abstract class LessonFixture<TLesson>(LessonFrontEnd frontEnd) : IAsyncLifetime
+    where TLesson : ILesson
 {
-    private readonly string _fileName;
-    private readonly IReadOnlyDictionary<string, string> _parameters;
     private LessonRun? _run;
-
-    protected LessonFixture(string fileName, IReadOnlyDictionary<string, string>? parameters = null)
-    {
-        _fileName = fileName;
-        _parameters = parameters ?? new Dictionary<string, string>();
-    }
 
     public LessonRun Run => _run ?? throw new InvalidOperationException("the lesson has not run yet");
 
-    public async Task InitializeAsync() => _run = await LessonRun.RunAsync(_fileName, _parameters);
+    public async Task InitializeAsync() => _run = await LessonRun.RunAsync(TLesson.Notebook, TLesson.Parameters, frontEnd);
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using Backprop.Kernel.Tests;
 using Backprop.Notebooks;
 
 namespace Backprop.Lessons.Tests;
@@ -14,17 +15,22 @@ namespace Backprop.Lessons.Tests;
 /// <summary>One lesson run headlessly through the notebook engine, with its outputs read back as the student sees them.</summary>
 public sealed partial class LessonRun
 {
-    private LessonRun(NotebookRunResult result, string executedPath)
+    private LessonRun(NotebookDocument document, string executedPath, IReadOnlyList<string> failures)
     {
-        Result = result;
+        Document = document;
         ExecutedPath = executedPath;
-        var outputs = result.Document!.Cells.SelectMany(c => c.Outputs).ToList();
+        Failures = failures;
+        var outputs = document.Cells.SelectMany(c => c.Outputs).ToList();
         Stdout = string.Concat(outputs.Where(o => o.Kind == CellOutputKind.Stream && o.StreamName == "stdout").Select(o => o.Text));
         Html = outputs.Select(o => o.Data.GetValueOrDefault("text/html")).OfType<string>().Select(h => WebUtility.HtmlDecode(h)).ToList();
         Errors = outputs.Where(o => o.Kind == CellOutputKind.Error).ToList();
     }
 
-    public NotebookRunResult Result { get; }
+    /// <summary>The executed notebook with its outputs.</summary>
+    public NotebookDocument Document { get; }
+
+    /// <summary>Every cell that did not pass, as "cell N: why".</summary>
+    public IReadOnlyList<string> Failures { get; }
 
     /// <summary>The executed notebook, written beside the test output (sources are never overwritten).</summary>
     public string ExecutedPath { get; }
@@ -40,6 +46,10 @@ public sealed partial class LessonRun
 
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>Runs the lesson on the chosen front end: our in-process runner, or real Jupyter on our kernel.</summary>
+    public static Task<LessonRun> RunAsync(string fileName, IReadOnlyDictionary<string, string> parameters, LessonFrontEnd frontEnd) =>
+        frontEnd == LessonFrontEnd.Jupyter ? Task.Run(() => RunWithJupyter(fileName, parameters)) : RunAsync(fileName, parameters);
+
     public static async Task<LessonRun> RunAsync(string fileName, IReadOnlyDictionary<string, string>? parameters = null)
     {
         string source = Path.Combine(RepositoryRoot, "notebooks", fileName);
@@ -53,18 +63,31 @@ public sealed partial class LessonRun
         Directory.CreateDirectory(folder);
         string executed = Path.Combine(folder, fileName);
         IpynbWriter.Write(result.Document!, executed);
-        return new LessonRun(result, executed);
+        return new LessonRun(result.Document!, executed, result.Failures.ToList());
+    }
+
+    /// <summary>Executes the lesson with Debian's nbclient on our kernel and reads the executed JSON back with the engine's reader.</summary>
+    public static LessonRun RunWithJupyter(string fileName, IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        string source = Path.Combine(RepositoryRoot, "notebooks", fileName);
+        var json = JupyterExecution.ExecuteWithJupyter(source, parameters).ToJsonString();
+        string folder = Path.Combine(AppContext.BaseDirectory, "executed-jupyter");
+        Directory.CreateDirectory(folder);
+        string executed = Path.Combine(folder, fileName);
+        File.WriteAllText(executed, json);
+        var document = IpynbReader.Parse(json, executed, includeOutputs: true);
+        return new LessonRun(document, executed, JupyterFailures(document));
     }
 
     /// <summary>Fails with every failed cell's message unless all cells passed.</summary>
     public void AssertAllCellsPassed() =>
-        Assert.True(Result.Succeeded, $"{Path.GetFileName(Result.Path)} failed:\n{string.Join("\n", Result.Failures)}");
+        Assert.True(Failures.Count == 0, $"{Path.GetFileName(ExecutedPath)} failed:\n{string.Join("\n", Failures)}");
 
     /// <summary>The text after "name: " on the printed line that starts with it.</summary>
     public string Text(string name)
     {
         var match = Regex.Match(Stdout, $"^{Regex.Escape(name)}: (.+)$", RegexOptions.Multiline);
-        Assert.True(match.Success, $"no line \"{name}: ...\" in the output of {Path.GetFileName(Result.Path)}:\n{Stdout}");
+        Assert.True(match.Success, $"no line \"{name}: ...\" in the output of {Path.GetFileName(ExecutedPath)}:\n{Stdout}");
         return match.Groups[1].Value.Trim();
     }
 
@@ -103,6 +126,19 @@ public sealed partial class LessonRun
         Assert.True(process.ExitCode == 0, $"{ExecutedPath} is not valid nbformat:\n{stderr}");
         Assert.Equal("4 5", stdout.Trim());
     }
+
+    // The runner's verdict, read from what Jupyter recorded: an error is a failure unless the cell is tagged
+    // raises-exception, and such a cell must raise.
+    private static List<string> JupyterFailures(NotebookDocument document) =>
+        document.Cells.Where(c => c.Kind == CellKind.Code)
+            .SelectMany(cell =>
+            {
+                var errors = cell.Outputs.Where(o => o.Kind == CellOutputKind.Error).ToList();
+                return cell.HasTag(NotebookRunner.RaisesExceptionTag)
+                    ? errors.Count == 0 ? [$"{cell.Describe()}: tagged {NotebookRunner.RaisesExceptionTag} but raised nothing"] : new List<string>()
+                    : errors.Select(e => $"{cell.Describe()}: {e.ErrorText}").ToList();
+            })
+            .ToList();
 
     private static double Parse(string text, string name) =>
         double.TryParse(text.Replace('−', '-'), NumberStyles.Float, CultureInfo.InvariantCulture, out double value)

@@ -3,13 +3,12 @@ using System.Linq;
 
 namespace Backprop.Lessons.Tests;
 
-public sealed class SoftmaxWithLossLessonFixture() : LessonFixture("04-softmax-with-loss.ipynb");
-
 /// <summary>Lesson 4: Softmax-with-Loss, its graph and its backward pass y − t (§5.6.3).</summary>
-[Collection(LessonsCollection.Name)]
-public sealed class SoftmaxWithLossLessonTests(SoftmaxWithLossLessonFixture fixture) : IClassFixture<SoftmaxWithLossLessonFixture>
+public abstract class SoftmaxWithLossLessonFacts(LessonRun run) : ILesson
 {
-    private readonly LessonRun _run = fixture.Run;
+    public static string Notebook => "04-softmax-with-loss.ipynb";
+
+    private readonly LessonRun _run = run;
 
     [Fact]
     public void EveryCell_Passes() => _run.AssertAllCellsPassed();
@@ -68,3 +67,13 @@ public sealed class SoftmaxWithLossLessonTests(SoftmaxWithLossLessonFixture fixt
         }
     }
 }
+
+/// <summary>The lesson run by our notebook runner.</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class SoftmaxWithLossLessonTests(RunnerFixture<SoftmaxWithLossLessonFacts> fixture)
+    : SoftmaxWithLossLessonFacts(fixture.Run), IClassFixture<RunnerFixture<SoftmaxWithLossLessonFacts>>;
+
+/// <summary>The lesson executed by real Jupyter (nbclient) on our kernel.</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class SoftmaxWithLossLessonJupyterTests(JupyterFixture<SoftmaxWithLossLessonFacts> fixture)
+    : SoftmaxWithLossLessonFacts(fixture.Run), IClassFixture<JupyterFixture<SoftmaxWithLossLessonFacts>>;

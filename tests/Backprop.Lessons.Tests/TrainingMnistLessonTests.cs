@@ -4,17 +4,18 @@ using System.Linq;
 
 namespace Backprop.Lessons.Tests;
 
-// A few hundred iterations on the offline sample: enough to learn digits well past chance.
-public sealed class TrainingMnistLessonFixture() : LessonFixture("06-training-mnist.ipynb", new Dictionary<string, string> { ["iterations"] = "400" });
-
 /// <summary>Lesson 6: the book's training loop on MNIST, its accuracy chart and misclassified digits (§5.7.4).</summary>
-[Collection(LessonsCollection.Name)]
-public sealed class TrainingMnistLessonTests(TrainingMnistLessonFixture fixture) : IClassFixture<TrainingMnistLessonFixture>
+public abstract class TrainingMnistLessonFacts(LessonRun run) : ILesson
 {
+    public static string Notebook => "06-training-mnist.ipynb";
+
+    // A few hundred iterations on the offline sample: enough to learn digits well past chance.
+    public static IReadOnlyDictionary<string, string> Parameters => new Dictionary<string, string> { ["iterations"] = "400" };
+
     // The fixed seeds give about 0.89 after 400 iterations; chance is 0.1.
     private const double AccuracyFloor = 0.8;
 
-    private readonly LessonRun _run = fixture.Run;
+    private readonly LessonRun _run = run;
 
     [Fact]
     public void EveryCell_Passes() => _run.AssertAllCellsPassed();
@@ -54,3 +55,13 @@ public sealed class TrainingMnistLessonTests(TrainingMnistLessonFixture fixture)
         Assert.Contains("\"x\":[" + string.Join(",", Enumerable.Range(0, epochs)) + "]", chart, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The lesson run by our notebook runner.</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class TrainingMnistLessonTests(RunnerFixture<TrainingMnistLessonFacts> fixture)
+    : TrainingMnistLessonFacts(fixture.Run), IClassFixture<RunnerFixture<TrainingMnistLessonFacts>>;
+
+/// <summary>The lesson executed by real Jupyter (nbclient) on our kernel.</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class TrainingMnistLessonJupyterTests(JupyterFixture<TrainingMnistLessonFacts> fixture)
+    : TrainingMnistLessonFacts(fixture.Run), IClassFixture<JupyterFixture<TrainingMnistLessonFacts>>;

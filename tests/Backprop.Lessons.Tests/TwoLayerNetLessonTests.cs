@@ -3,16 +3,17 @@ using System.Collections.Generic;
 
 namespace Backprop.Lessons.Tests;
 
-// A hidden layer of 10 keeps the real numerical check (twice, about 16,000 parameters each) to seconds.
-public sealed class TwoLayerNetLessonFixture() : LessonFixture("05-two-layer-net.ipynb", new Dictionary<string, string> { ["hiddenSize"] = "10" });
-
 /// <summary>Lesson 5: TwoLayerNet's gradient check with and without the cross-entropy guard (§5.7.3).</summary>
-[Collection(LessonsCollection.Name)]
-public sealed class TwoLayerNetLessonTests(TwoLayerNetLessonFixture fixture) : IClassFixture<TwoLayerNetLessonFixture>
+public abstract class TwoLayerNetLessonFacts(LessonRun run) : ILesson
 {
+    public static string Notebook => "05-two-layer-net.ipynb";
+
+    // A hidden layer of 10 keeps the real numerical check (twice, about 16,000 parameters each) to seconds.
+    public static IReadOnlyDictionary<string, string> Parameters => new Dictionary<string, string> { ["hiddenSize"] = "10" };
+
     private static readonly string[] Keys = ["W1", "b1", "W2", "b2"];
 
-    private readonly LessonRun _run = fixture.Run;
+    private readonly LessonRun _run = run;
 
     [Fact]
     public void EveryCell_Passes() => _run.AssertAllCellsPassed();
@@ -54,3 +55,13 @@ public sealed class TwoLayerNetLessonTests(TwoLayerNetLessonFixture fixture) : I
         Assert.Contains(_run.HtmlWith("bp-table"), table => table.Contains("numerical differentiation", StringComparison.Ordinal) && table.Contains("backpropagation", StringComparison.Ordinal));
     }
 }
+
+/// <summary>The lesson run by our notebook runner.</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class TwoLayerNetLessonTests(RunnerFixture<TwoLayerNetLessonFacts> fixture)
+    : TwoLayerNetLessonFacts(fixture.Run), IClassFixture<RunnerFixture<TwoLayerNetLessonFacts>>;
+
+/// <summary>The lesson executed by real Jupyter (nbclient) on our kernel.</summary>
+[Collection(LessonsCollection.Name)]
+public sealed class TwoLayerNetLessonJupyterTests(JupyterFixture<TwoLayerNetLessonFacts> fixture)
+    : TwoLayerNetLessonFacts(fixture.Run), IClassFixture<JupyterFixture<TwoLayerNetLessonFacts>>;
