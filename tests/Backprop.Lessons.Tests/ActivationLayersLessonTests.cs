@@ -3,54 +3,46 @@ using System;
 namespace Backprop.Lessons.Tests;
 
 /// <summary>Lesson 2: ReLU's mask and switch, Sigmoid's four backward steps (§5.5).</summary>
-public abstract class ActivationLayersLessonFacts(LessonRun run) : ILesson
+public abstract class ActivationLayersLessonFacts(LessonRun run) : LessonFacts(run), ILesson
 {
     public static string Notebook => "02-activation-layers.ipynb";
-
-    private readonly LessonRun _run = run;
-
-    [Fact]
-    public void EveryCell_Passes() => _run.AssertAllCellsPassed();
-
-    [Fact]
-    public void ExecutedNotebook_IsValidNbformat45() => _run.AssertValidNbformat();
 
     [Fact]
     public void Relu_MasksTheNonPositiveEntries()
     {
         // x = [[1.0, -0.5], [-2.0, 3.0]] (row-major): the book's mask and what backward lets through of dout = [[0.1, 0.2], [0.3, 0.4]].
-        Assert.Equal("False, True, True, False", _run.Text("relu mask"));
-        Assert.Equal([0.1, 0, 0, 0.4], _run.Numbers("relu dx"));
+        Assert.Equal("False, True, True, False", Run.Text("relu mask"));
+        Assert.Equal([0.1, 0, 0, 0.4], Run.Numbers("relu dx"));
     }
 
     [Fact]
     public void SigmoidSteps_FollowTheLocalDerivatives()
     {
         // Independent of the library: y = 1 / (1 + e^-x), then the four local derivatives of Figure 5-19, right to left.
-        double x = _run.Number("sigmoid x");
+        double x = Run.Number("sigmoid x");
         double y = 1 / (1 + Math.Exp(-x));
-        AssertClose(y, _run.Number("sigmoid y"));
-        AssertClose(-y * y, _run.Number("step (1)"));
-        AssertClose(-y * y, _run.Number("step (2)"));
-        AssertClose(-y * y * Math.Exp(-x), _run.Number("step (3)"));
-        AssertClose(y * y * Math.Exp(-x), _run.Number("step (4)"));
-        AssertClose(y * (1 - y), _run.Number("step (4)"));
+        AssertClose(y, Run.Number("sigmoid y"));
+        AssertClose(-y * y, Run.Number("step (1)"));
+        AssertClose(-y * y, Run.Number("step (2)"));
+        AssertClose(-y * y * Math.Exp(-x), Run.Number("step (3)"));
+        AssertClose(y * y * Math.Exp(-x), Run.Number("step (4)"));
+        AssertClose(y * (1 - y), Run.Number("step (4)"));
     }
 
     [Fact]
     public void SigmoidLayer_AgreesWithGraphFormulaAndNumerics()
     {
-        double expected = _run.Number("y(1 - y)");
-        AssertClose(expected, _run.Number("graph dx (4 steps)"));
-        AssertClose(expected, _run.Number("sigmoid layer dx"));
-        Assert.InRange(Math.Abs(_run.Number("numerical dx") - expected), 0, 1e-9);
+        double expected = Run.Number("y(1 - y)");
+        AssertClose(expected, Run.Number("graph dx (4 steps)"));
+        AssertClose(expected, Run.Number("sigmoid layer dx"));
+        Assert.InRange(Math.Abs(Run.Number("numerical dx") - expected), 0, 1e-9);
     }
 
     [Fact]
     public void Charts_ShowBothFunctionsWithTheirDerivatives()
     {
-        Assert.Equal(2, _run.HtmlWith("bp-plot").Count);
-        Assert.Equal(0.25, _run.Number("largest slope"), 12);
+        Assert.Equal(2, Run.HtmlWith("bp-plot").Count);
+        Assert.Equal(0.25, Run.Number("largest slope"), 12);
     }
 
     private static void AssertClose(double expected, double actual) =>

@@ -4,30 +4,22 @@ using System.Linq;
 namespace Backprop.Lessons.Tests;
 
 /// <summary>Lesson 3: Affine shapes, dX = dY·Wᵀ, dW = Xᵀ·dY, the bias summed over the batch (§5.6.1–5.6.2).</summary>
-public abstract class AffineShapesLessonFacts(LessonRun run) : ILesson
+public abstract class AffineShapesLessonFacts(LessonRun run) : LessonFacts(run), ILesson
 {
     public static string Notebook => "03-affine-shapes.ipynb";
 
-    private readonly LessonRun _run = run;
-
-    [Fact]
-    public void EveryCell_Passes() => _run.AssertAllCellsPassed();
-
-    [Fact]
-    public void ExecutedNotebook_IsValidNbformat45() => _run.AssertValidNbformat();
-
     [Fact]
     public void BiasGradient_IsTheSumOverTheBatch() =>
-        Assert.Equal([5, 7, 9], _run.Numbers("db"));
+        Assert.Equal([5, 7, 9], Run.Numbers("db"));
 
     [Fact]
     public void WeightGradient_MatchesNumericalDifferentiation() =>
-        Assert.InRange(_run.Number("max |dW − numerical|"), 0, 1e-8);
+        Assert.InRange(Run.Number("max |dW − numerical|"), 0, 1e-8);
 
     [Fact]
     public void ShapeMistake_GetsAMessageNamingLayerAndShapes()
     {
-        var error = Assert.Single(_run.Errors);
+        var error = Assert.Single(Run.Errors);
         Assert.Contains("Affine.Forward", error.ErrorValue, StringComparison.Ordinal);
         Assert.Contains("1×3", error.ErrorValue, StringComparison.Ordinal);
         Assert.Contains("2×3", error.ErrorValue, StringComparison.Ordinal);
@@ -36,7 +28,7 @@ public abstract class AffineShapesLessonFacts(LessonRun run) : ILesson
 
     [Fact]
     public void ShapeTable_IsShown() =>
-        Assert.Contains(_run.HtmlWith("bp-table"), table => table.Contains("dY · Wᵀ", StringComparison.Ordinal) && table.Contains("Xᵀ · dY", StringComparison.Ordinal));
+        Assert.Contains(Run.HtmlWith("bp-table"), table => table.Contains("dY · Wᵀ", StringComparison.Ordinal) && table.Contains("Xᵀ · dY", StringComparison.Ordinal));
 }
 
 /// <summary>The lesson run by our notebook runner.</summary>

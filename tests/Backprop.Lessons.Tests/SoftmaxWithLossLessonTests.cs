@@ -4,58 +4,50 @@ using System.Linq;
 namespace Backprop.Lessons.Tests;
 
 /// <summary>Lesson 4: Softmax-with-Loss, its graph and its backward pass y − t (§5.6.3).</summary>
-public abstract class SoftmaxWithLossLessonFacts(LessonRun run) : ILesson
+public abstract class SoftmaxWithLossLessonFacts(LessonRun run) : LessonFacts(run), ILesson
 {
     public static string Notebook => "04-softmax-with-loss.ipynb";
-
-    private readonly LessonRun _run = run;
-
-    [Fact]
-    public void EveryCell_Passes() => _run.AssertAllCellsPassed();
-
-    [Fact]
-    public void ExecutedNotebook_IsValidNbformat45() => _run.AssertValidNbformat();
 
     [Fact]
     public void Backward_IsYMinusT_InTheBooksExamples()
     {
-        AssertAll([0.3, -0.8, 0.5], _run.Numbers("example 1 dx"));
-        AssertAll([0.01, -0.01, 0], _run.Numbers("example 2 dx"));
+        AssertAll([0.3, -0.8, 0.5], Run.Numbers("example 1 dx"));
+        AssertAll([0.01, -0.01, 0], Run.Numbers("example 2 dx"));
     }
 
     [Fact]
     public void TracedGraph_ArrivesAtYMinusT()
     {
-        AssertAll([0.3, -0.8, 0.5], _run.Numbers("graph da"));
-        Assert.Single(_run.HtmlWith("bp-graph"));
+        AssertAll([0.3, -0.8, 0.5], Run.Numbers("graph da"));
+        Assert.Single(Run.HtmlWith("bp-graph"));
     }
 
     [Fact]
     public void Loss_IsMinusLogOfTheRightClass()
     {
-        AssertAll([-Math.Log(0.2 + 1e-7)], [_run.Number("example 1 loss")]);
-        AssertAll([-Math.Log(0.99 + 1e-7)], [_run.Number("example 2 loss")]);
+        AssertAll([-Math.Log(0.2 + 1e-7)], [Run.Number("example 1 loss")]);
+        AssertAll([-Math.Log(0.99 + 1e-7)], [Run.Number("example 2 loss")]);
     }
 
     [Fact]
     public void Batch_DividesByItsSize()
     {
-        Assert.Equal(2, _run.Number("batch size"));
-        AssertAll([0.15, -0.4, 0.25], _run.Numbers("batch dx row 1"));
-        AssertAll([0.005, -0.005, 0], _run.Numbers("batch dx row 2"));
-        AssertAll([_run.Number("mean of the two losses")], [_run.Number("batch loss")]);
+        Assert.Equal(2, Run.Number("batch size"));
+        AssertAll([0.15, -0.4, 0.25], Run.Numbers("batch dx row 1"));
+        AssertAll([0.005, -0.005, 0], Run.Numbers("batch dx row 2"));
+        AssertAll([Run.Number("mean of the two losses")], [Run.Number("batch loss")]);
     }
 
     [Fact]
     public void OneHotAndIndexLabels_GiveTheSameLossAndGradient()
     {
-        Assert.Equal(_run.Number("loss with one-hot labels"), _run.Number("loss with class indices"));
-        Assert.Equal(0, _run.Number("max |dx one-hot − dx indices|"));
+        Assert.Equal(Run.Number("loss with one-hot labels"), Run.Number("loss with class indices"));
+        Assert.Equal(0, Run.Number("max |dx one-hot − dx indices|"));
     }
 
     [Fact]
     public void BarCharts_ShowYTAndTheGradient() =>
-        Assert.Equal(2, _run.HtmlWith("bp-plot").Count(h => h.Contains("\"type\":\"bar\"", StringComparison.Ordinal)));
+        Assert.Equal(2, Run.HtmlWith("bp-plot").Count(h => h.Contains("\"type\":\"bar\"", StringComparison.Ordinal)));
 
     // The lesson prints ten significant digits.
     private static void AssertAll(double[] expected, double[] actual)

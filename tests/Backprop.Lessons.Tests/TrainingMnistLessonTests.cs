@@ -5,7 +5,7 @@ using System.Linq;
 namespace Backprop.Lessons.Tests;
 
 /// <summary>Lesson 6: the book's training loop on MNIST, its accuracy chart and misclassified digits (§5.7.4).</summary>
-public abstract class TrainingMnistLessonFacts(LessonRun run) : ILesson
+public abstract class TrainingMnistLessonFacts(LessonRun run) : LessonFacts(run), ILesson
 {
     public static string Notebook => "06-training-mnist.ipynb";
 
@@ -15,42 +15,34 @@ public abstract class TrainingMnistLessonFacts(LessonRun run) : ILesson
     // The fixed seeds give about 0.89 after 400 iterations; chance is 0.1.
     private const double AccuracyFloor = 0.8;
 
-    private readonly LessonRun _run = run;
-
-    [Fact]
-    public void EveryCell_Passes() => _run.AssertAllCellsPassed();
-
-    [Fact]
-    public void ExecutedNotebook_IsValidNbformat45() => _run.AssertValidNbformat();
-
     [Fact]
     public void Training_BeatsTheFloor()
     {
-        Assert.InRange(_run.Number("final train accuracy"), AccuracyFloor, 1);
-        Assert.InRange(_run.Number("final test accuracy"), AccuracyFloor, 1);
+        Assert.InRange(Run.Number("final train accuracy"), AccuracyFloor, 1);
+        Assert.InRange(Run.Number("final test accuracy"), AccuracyFloor, 1);
     }
 
     [Fact]
     public void AccuracyChart_HasTrainAndTestCurves()
     {
-        var chart = Assert.Single(_run.HtmlWith("\"accuracy\""));
+        var chart = Assert.Single(Run.HtmlWith("\"accuracy\""));
         Assert.Contains("\"name\":\"train\"", chart, StringComparison.Ordinal);
         Assert.Contains("\"name\":\"test\"", chart, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Progress_IsPrintedPerEpoch() =>
-        Assert.Contains("epoch   0", _run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("epoch   0", Run.Stdout, StringComparison.Ordinal);
 
     [Fact]
     public void MisclassifiedDigits_AreShown() =>
-        Assert.Contains(_run.HtmlWith("bp-digits"), grid => grid.Contains("20 misclassified", StringComparison.Ordinal));
+        Assert.Contains(Run.HtmlWith("bp-digits"), grid => grid.Contains("20 misclassified", StringComparison.Ordinal));
 
     [Fact]
     public void AccuracyChart_HasOnePointPerEpoch()
     {
-        var chart = Assert.Single(_run.HtmlWith("\"accuracy\""));
-        int epochs = (int)_run.Number("epochs recorded");
+        var chart = Assert.Single(Run.HtmlWith("\"accuracy\""));
+        int epochs = (int)Run.Number("epochs recorded");
         Assert.Equal(5, epochs); // 400 iterations at 80 per epoch (8,000 images / 100)
         Assert.Contains("\"x\":[" + string.Join(",", Enumerable.Range(0, epochs)) + "]", chart, StringComparison.Ordinal);
     }

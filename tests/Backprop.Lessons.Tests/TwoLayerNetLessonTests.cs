@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Backprop.Lessons.Tests;
 
 /// <summary>Lesson 5: TwoLayerNet's gradient check with and without the cross-entropy guard (§5.7.3).</summary>
-public abstract class TwoLayerNetLessonFacts(LessonRun run) : ILesson
+public abstract class TwoLayerNetLessonFacts(LessonRun run) : LessonFacts(run), ILesson
 {
     public static string Notebook => "05-two-layer-net.ipynb";
 
@@ -13,20 +13,12 @@ public abstract class TwoLayerNetLessonFacts(LessonRun run) : ILesson
 
     private static readonly string[] Keys = ["W1", "b1", "W2", "b2"];
 
-    private readonly LessonRun _run = run;
-
-    [Fact]
-    public void EveryCell_Passes() => _run.AssertAllCellsPassed();
-
-    [Fact]
-    public void ExecutedNotebook_IsValidNbformat45() => _run.AssertValidNbformat();
-
     [Fact]
     public void GradientCheck_WithTheBooksGuard_IsBelow1e6()
     {
         foreach (string key in Keys)
         {
-            Assert.InRange(_run.Number($"guard {key}"), 0, 1e-6);
+            Assert.InRange(Run.Number($"guard {key}"), 0, 1e-6);
         }
     }
 
@@ -35,24 +27,24 @@ public abstract class TwoLayerNetLessonFacts(LessonRun run) : ILesson
     {
         foreach (string key in Keys)
         {
-            Assert.InRange(_run.Number($"no guard {key}"), 0, 1e-9);
+            Assert.InRange(Run.Number($"no guard {key}"), 0, 1e-9);
         }
     }
 
     [Fact]
     public void Guard_ExplainsB2sDifference()
     {
-        Assert.True(_run.Number("guard b2") > 100 * _run.Number("no guard b2"), "removing the guard should shrink b2's difference by orders of magnitude");
-        double predicted = _run.Number("b2 difference predicted from the guard");
-        double measured = _run.Number("b2 difference measured");
+        Assert.True(Run.Number("guard b2") > 100 * Run.Number("no guard b2"), "removing the guard should shrink b2's difference by orders of magnitude");
+        double predicted = Run.Number("b2 difference predicted from the guard");
+        double measured = Run.Number("b2 difference measured");
         Assert.InRange(predicted / measured, 0.9, 1.1);
     }
 
     [Fact]
     public void Timing_ComparesBothMethods()
     {
-        Assert.True(_run.Number("backprop is faster by a factor of") > 0);
-        Assert.Contains(_run.HtmlWith("bp-table"), table => table.Contains("numerical differentiation", StringComparison.Ordinal) && table.Contains("backpropagation", StringComparison.Ordinal));
+        Assert.True(Run.Number("backprop is faster by a factor of") > 0);
+        Assert.Contains(Run.HtmlWith("bp-table"), table => table.Contains("numerical differentiation", StringComparison.Ordinal) && table.Contains("backpropagation", StringComparison.Ordinal));
     }
 }
 
