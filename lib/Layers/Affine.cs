@@ -13,7 +13,7 @@ namespace Backprop;
 public sealed class Affine : ILayer
 {
     private Matrix<double>? _x;
-    private Matrix<double>? _out;
+    private readonly ShapedBuffers<Matrix<double>> _out = ShapedBuffers.Matrices();
     private Matrix<double>? _dW;
     private Matrix<double>? _dB;
     private Matrix<double>? _dx;
@@ -47,6 +47,13 @@ public sealed class Affine : ILayer
 
     public Matrix<double> B { get; }
 
+    /// <summary>
+    /// Whether <see cref="Backward"/> computes dx = dout·Wᵀ (true unless turned off). A first layer's dx is the
+    /// gradient with respect to the data itself, which nothing uses: <see cref="TwoLayerNet"/> turns it off for
+    /// Affine1 and saves a quarter of every training step. Backward then returns an empty batch×0 matrix.
+    /// </summary>
+    public bool ComputesDx { get; init; } = true;
+
     /// <summary>∂L/∂W from the last backward: xᵀ·dout.</summary>
     public Matrix<double>? DW { get; private set; }
 
@@ -62,7 +69,7 @@ public sealed class Affine : ILayer
                 $"{Name}.Forward: x is {Shape.Of(x)} but W is {Shape.Of(W)}; x needs {W.RowCount} columns.", nameof(x));
         }
         _x = x;
-        var y = Workspace.Reuse(ref _out, x.RowCount, W.ColumnCount);
+        var y = _out.For(x.RowCount, W.ColumnCount);
         x.Multiply(W, y);
         DenseOps.AddToEveryRow(y, B);
         return y;
@@ -82,10 +89,13 @@ public sealed class Affine : ILayer
         x.TransposeThisAndMultiply(dout, DW);
         DB = Workspace.Reuse(ref _dB, 1, W.ColumnCount);
         DenseOps.ColumnSums(dout, DB);
-        var dx = Workspace.Reuse(ref _dx, x.RowCount, W.RowCount);
-        dout.TransposeAndMultiply(W, dx);
+        var dx = Workspace.Reuse(ref _dx, x.RowCount, ComputesDx ? W.RowCount : 0);
+        if (ComputesDx)
+        {
+            dout.TransposeAndMultiply(W, dx);
+        }
         return dx;
     }
 
-    public override string ToString() => $"{Name}: Affine W {Shape.Of(W)}, b {Shape.Of(B)}";
+    public override string ToString() => $"{Name}: Affine W {Shape.Of(W)}, b {Shape.Of(B)}" + (ComputesDx ? "" : " (no dx: its input is the data)");
 }

@@ -6,8 +6,9 @@ namespace Backprop;
 /// <summary>ReLU layer, §5.5.1: passes x where x &gt; 0, blocks it (and its gradient) elsewhere.</summary>
 public sealed class Relu : ILayer
 {
+    private readonly ShapedBuffers<bool[,]> _masks = ShapedBuffers.Masks();
+    private readonly ShapedBuffers<Matrix<double>> _out = ShapedBuffers.Matrices();
     private bool[,]? _mask;
-    private Matrix<double>? _out;
     private Matrix<double>? _dx;
 
     public Relu(string name = "Relu") => Name = name;
@@ -20,8 +21,8 @@ public sealed class Relu : ILayer
     public Matrix<double> Forward(Matrix<double> x)
     {
         Shape.RequireRows(x, $"{Name}.Forward");
-        var mask = Workspace.Reuse(ref _mask, x.RowCount, x.ColumnCount);
-        var y = Workspace.Reuse(ref _out, x.RowCount, x.ColumnCount);
+        var mask = _mask = _masks.For(x.RowCount, x.ColumnCount);
+        var y = _out.For(x.RowCount, x.ColumnCount);
         DenseOps.Relu(x, mask, y);
         return y;
     }

@@ -1,4 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Threading.Tasks;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -87,7 +90,21 @@ internal static class DenseOps
     public static void SubtractScaled(Matrix<double> p, double learningRate, Matrix<double> g)
     {
         double[] ps = Storage(p), gs = Values(g);
-        for (int i = 0; i < ps.Length; i++)
+        if (gs.Length != ps.Length)
+        {
+            throw new ArgumentException($"The gradient is {Shape.Of(g)} but the parameter is {Shape.Of(p)}; they must have the same shape.", nameof(g));
+        }
+
+        // Multiply, then subtract, as numpy does: two roundings, not one fused multiply-add.
+        var rate = Vector256.Create(learningRate);
+        int i = 0;
+        for (; i <= ps.Length - 4; i += 4)
+        {
+            var updated = Vector256.Create(ps.AsSpan(i, 4)) - (rate * Vector256.Create(gs.AsSpan(i, 4)));
+            updated.CopyTo(ps.AsSpan(i, 4));
+        }
+
+        for (; i < ps.Length; i++)
         {
             ps[i] -= learningRate * gs[i];
         }
@@ -139,18 +156,65 @@ internal static class DenseOps
     }
 
     /// <summary>The chosen rows of a row-major copy (see <see cref="RowMajor"/>), in order, into batch.</summary>
-    public static void GatherRows(double[] rowMajor, int columns, int[] rows, Matrix<double> batch)
+    public static unsafe void GatherRows(double[] rowMajor, int columns, int[] rows, Matrix<double> batch)
     {
         double[] bs = Storage(batch);
         int count = rows.Length;
-        for (int r = 0; r < count; r++)
+        foreach (int row in rows)
         {
-            ReadOnlySpan<double> row = rowMajor.AsSpan(rows[r] * columns, columns);
-            for (int j = 0; j < row.Length; j++)
+            if ((uint)row >= (uint)(rowMajor.Length / columns))
             {
-                bs[r + (j * count)] = row[j];
+                throw new ArgumentOutOfRangeException(nameof(rows), $"Row {row} is outside the {rowMajor.Length / columns} rows of x.");
             }
         }
+
+        // Four rows and four columns at a time: four row reads become four column writes through a 4×4 transpose.
+        int count4 = count & ~3, columns4 = Vector256.IsHardwareAccelerated ? columns & ~3 : 0;
+        fixed (double* source = rowMajor, target = bs)
+        {
+            for (int r = 0; r < count4; r += 4)
+            {
+                double* s0 = source + ((long)rows[r] * columns), s1 = source + ((long)rows[r + 1] * columns);
+                double* s2 = source + ((long)rows[r + 2] * columns), s3 = source + ((long)rows[r + 3] * columns);
+                double* t = target + r;
+                for (int j = 0; j < columns4; j += 4, t += 4 * count)
+                {
+                    var (c0, c1, c2, c3) = Transpose4x4(Vector256.Load(s0 + j), Vector256.Load(s1 + j), Vector256.Load(s2 + j), Vector256.Load(s3 + j));
+                    c0.Store(t);
+                    c1.Store(t + count);
+                    c2.Store(t + (2 * count));
+                    c3.Store(t + (3 * count));
+                }
+            }
+
+            for (int r = 0; r < count; r++)
+            {
+                double* s = source + ((long)rows[r] * columns);
+                for (int j = r < count4 ? columns4 : 0; j < columns; j++)
+                {
+                    target[r + ((long)j * count)] = s[j];
+                }
+            }
+        }
+    }
+
+    /// <summary>Rows in, columns out: the 4×4 block whose rows are r0..r3, transposed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector256<double>, Vector256<double>, Vector256<double>, Vector256<double>) Transpose4x4(
+        Vector256<double> r0, Vector256<double> r1, Vector256<double> r2, Vector256<double> r3)
+    {
+        if (Avx.IsSupported)
+        {
+            Vector256<double> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
+            Vector256<double> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+            return (Avx.Permute2x128(t0, t2, 0x20), Avx.Permute2x128(t1, t3, 0x20), Avx.Permute2x128(t0, t2, 0x31), Avx.Permute2x128(t1, t3, 0x31));
+        }
+
+        return (
+            Vector256.Create(r0[0], r1[0], r2[0], r3[0]),
+            Vector256.Create(r0[1], r1[1], r2[1], r3[1]),
+            Vector256.Create(r0[2], r1[2], r2[2], r3[2]),
+            Vector256.Create(r0[3], r1[3], r2[3], r3[3]));
     }
 
     /// <summary>Softmax of every row of x into y; each row's own maximum is subtracted first, for overflow.</summary>

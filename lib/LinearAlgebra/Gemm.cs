@@ -8,15 +8,14 @@ namespace Backprop.LinearAlgebra;
 /// </summary>
 internal static unsafe class Gemm
 {
-    private const int KcMax = 256;
-    private const int McMax = 192;
-    private const int NcMax = 1020;
+    private static readonly int KcMax = int.Parse(Environment.GetEnvironmentVariable("KC") ?? "256");
+    private static readonly int McMax = int.Parse(Environment.GetEnvironmentVariable("MC") ?? "192");
 
     /// <summary>
-    /// Below this many flops one core does the product. A batch-100 step's products (≤ 8 MFLOP, ~0.2 ms) lost
-    /// more to waking the second thread than they gained, badly so on a busy machine; evaluation's 4.7 GFLOP gains.
+    /// Below this many flops one core does the product: handing half of it to the (spinning) second thread
+    /// costs about a microsecond, which a batch-100 step's 8-MFLOP products repay many times, a 0.1-MFLOP one not.
     /// </summary>
-    internal static long ParallelFlops { get; set; } = 20_000_000;
+    internal static long ParallelFlops { get; set; } = 2_000_000;
 
     [ThreadStatic]
     private static double[]? t_packA;
@@ -60,7 +59,8 @@ internal static unsafe class Gemm
             return;
         }
 
-        var job = new GemmJob(transA, transB, m, n, k, alpha, a, lda, b, ldb, overwrite, c, ldc);
+        bool skipZeros = ZeroSkippingGemm.Pays(transA, transB, m, n, k, a, lda);
+        var job = new GemmJob(transA, transB, m, n, k, alpha, a, lda, b, ldb, overwrite, c, ldc, skipZeros);
         if (2L * m * n * k >= ParallelFlops && GemmWorker.TryRunHalves(job))
         {
             return;
@@ -71,43 +71,69 @@ internal static unsafe class Gemm
 
     internal static void Serial(in GemmJob job)
     {
+        if (job.SkipZeros)
+        {
+            ZeroSkippingGemm.Serial(job);
+            return;
+        }
+
         int mr = GemmKernel.MR;
         const int NR = GemmKernel.NR;
         int m = job.M, n = job.N, k = job.K;
         int kc0 = Balanced(k, KcMax, 1);
         int mc0 = Balanced(m, McMax, mr);
-        int nc0 = Balanced(n, NcMax, NR);
+        int nFull = n / NR * NR;
+
+        // The tile reads A and B where they lie. Only what it cannot read in place is copied: A when transposed
+        // (its rows are not contiguous), and the last, partial panel of A or B, padded with zeros.
         double[] packA = Buffer(ref t_packA, RoundUp(mc0, mr) * kc0);
-        double[] packB = Buffer(ref t_packB, RoundUp(nc0, NR) * kc0);
+        double[] packB = Buffer(ref t_packB, NR * k);
         fixed (double* pa = packA, pb = packB)
         {
-            for (int jc = 0; jc < n; jc += nc0)
+            for (int pc = 0; nFull < n && pc < k; pc += kc0)
             {
-                int nc = Math.Min(nc0, n - jc);
+                GemmPacking.PackB(job.TransB, job.BAt(pc, nFull), job.Ldb, Math.Min(kc0, k - pc), n - nFull, pb + ((long)pc * NR));
+            }
+
+            nint bStride = job.TransB ? job.Ldb : 1;
+            nint bColumnStride = job.TransB ? 1 : job.Ldb;
+            for (int ic = 0; ic < m; ic += mc0)
+            {
+                int mc = Math.Min(mc0, m - ic);
+                int mFull = mc / mr * mr;
                 for (int pc = 0; pc < k; pc += kc0)
                 {
                     int kc = Math.Min(kc0, k - pc);
                     bool accumulate = !job.Overwrite || pc > 0;
-                    GemmPacking.PackB(job.TransB, job.BAt(pc, jc), job.Ldb, kc, nc, pb);
-                    for (int ic = 0; ic < m; ic += mc0)
+                    if (job.TransA)
                     {
-                        int mc = Math.Min(mc0, m - ic);
-                        GemmPacking.PackA(job.TransA, job.AAt(ic, pc), job.Lda, mc, kc, pa, mr);
-                        for (int jr = 0; jr < nc; jr += NR)
+                        GemmPacking.PackA(true, job.AAt(ic, pc), job.Lda, mc, kc, pa, mr);
+                    }
+                    else if (mFull < mc)
+                    {
+                        GemmPacking.PackA(false, job.AAt(ic + mFull, pc), job.Lda, mc - mFull, kc, pa, mr);
+                    }
+
+                    for (int ir = 0; ir < mc; ir += mr)
+                    {
+                        int rows = Math.Min(mr, mc - ir);
+                        bool packedA = job.TransA || rows < mr;
+                        double* a = packedA ? pa + (job.TransA ? ir * kc : 0) : job.AAt(ic + ir, pc);
+                        nint aStride = packedA ? mr : job.Lda;
+                        for (int jr = 0; jr < n; jr += NR)
                         {
-                            int cols = Math.Min(NR, nc - jr);
-                            for (int ir = 0; ir < mc; ir += mr)
+                            double* ct = job.C + ic + ir + ((long)jr * job.Ldc);
+                            if (jr < nFull && rows == mr)
                             {
-                                int rows = Math.Min(mr, mc - ir);
-                                double* ct = job.C + ic + ir + ((long)(jc + jr) * job.Ldc);
-                                if (rows == mr && cols == NR)
-                                {
-                                    GemmKernel.Tile(mr, kc, pa + (ir * kc), pb + (jr * kc), job.Alpha, ct, job.Ldc, accumulate);
-                                }
-                                else
-                                {
-                                    GemmKernel.EdgeTile(mr, kc, pa + (ir * kc), pb + (jr * kc), job.Alpha, ct, job.Ldc, accumulate, rows, cols);
-                                }
+                                GemmKernel.Tile(mr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate);
+                            }
+                            else if (jr < nFull)
+                            {
+                                GemmKernel.EdgeTile(mr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate, rows, NR);
+                            }
+                            else
+                            {
+                                GemmKernel.EdgeTile(mr, kc, a, aStride, pb + ((long)pc * NR), NR, 1, job.Alpha, ct, job.Ldc, accumulate, rows, n - nFull);
                             }
                         }
                     }

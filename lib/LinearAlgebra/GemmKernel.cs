@@ -23,25 +23,29 @@ internal static unsafe class GemmKernel
     /// <summary>Rows per tile: the height of the packed A panels.</summary>
     public static int MR => Wide ? 16 : 8;
 
-    // ap: kc steps of mr packed rows; bp: kc steps of NR packed columns; c: column-major, leading dimension ldc.
-    // accumulate = false overwrites C, which spares a pass that would clear it first (beta = 0).
-    public static void Tile(int mr, int kc, double* ap, double* bp, double alpha, double* c, int ldc, bool accumulate)
+    /// <summary>
+    /// C[0..mr, 0..NR] (+)= alpha · Σ over kc steps of A(·, p) · B(p, ·). Step p reads the mr values of A at
+    /// a + p·aStride and B(p, j) at b + p·bStride + j·bColumnStride: packed panels (aStride mr, bStride NR,
+    /// bColumnStride 1), but equally a column-major matrix in place, with no copy at all.
+    /// accumulate = false overwrites C, which spares a pass that would clear it first (beta = 0).
+    /// </summary>
+    public static void Tile(int mr, int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
     {
         if (mr == 16)
         {
-            Tile16(kc, ap, bp, alpha, c, ldc, accumulate);
+            Tile16(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
         }
         else
         {
-            Tile8(kc, ap, bp, alpha, c, ldc, accumulate);
+            Tile8(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
         }
     }
 
     /// <summary>A partial tile at the bottom or right edge: run the full tile into a scratch block, add the part that exists.</summary>
-    public static void EdgeTile(int mr, int kc, double* ap, double* bp, double alpha, double* c, int ldc, bool accumulate, int rows, int cols)
+    public static void EdgeTile(int mr, int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate, int rows, int cols)
     {
         double* scratch = stackalloc double[MaxMR * NR];
-        Tile(mr, kc, ap, bp, alpha, scratch, mr, accumulate: false);
+        Tile(mr, kc, a, aStride, b, bStride, bColumnStride, alpha, scratch, mr, accumulate: false);
         for (int j = 0; j < cols; j++)
         {
             for (int i = 0; i < rows; i++)
@@ -53,34 +57,35 @@ internal static unsafe class GemmKernel
     }
 
     // Twelve accumulators + two A vectors + one broadcast = 15 of the 16 ymm registers.
-    private static void Tile8(int kc, double* ap, double* bp, double alpha, double* c, int ldc, bool accumulate)
+    private static void Tile8(int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
     {
         Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (int p = 0; p < kc; p++)
+        double* b0 = b, b1 = b + bColumnStride, b2 = b1 + bColumnStride, b3 = b2 + bColumnStride, b4 = b3 + bColumnStride, b5 = b4 + bColumnStride;
+        nint q = 0;
+        for (int p = 0; p < kc; p++, q += bStride)
         {
-            Vector256<double> a0 = Vector256.Load(ap);
-            Vector256<double> a1 = Vector256.Load(ap + 4);
-            Vector256<double> b = Vector256.Create(bp[0]);
-            c00 = MulAdd(a0, b, c00);
-            c01 = MulAdd(a1, b, c01);
-            b = Vector256.Create(bp[1]);
-            c10 = MulAdd(a0, b, c10);
-            c11 = MulAdd(a1, b, c11);
-            b = Vector256.Create(bp[2]);
-            c20 = MulAdd(a0, b, c20);
-            c21 = MulAdd(a1, b, c21);
-            b = Vector256.Create(bp[3]);
-            c30 = MulAdd(a0, b, c30);
-            c31 = MulAdd(a1, b, c31);
-            b = Vector256.Create(bp[4]);
-            c40 = MulAdd(a0, b, c40);
-            c41 = MulAdd(a1, b, c41);
-            b = Vector256.Create(bp[5]);
-            c50 = MulAdd(a0, b, c50);
-            c51 = MulAdd(a1, b, c51);
-            ap += 8;
-            bp += NR;
+            Vector256<double> a0 = Vector256.Load(a);
+            Vector256<double> a1 = Vector256.Load(a + 4);
+            Vector256<double> bj = Vector256.Create(b0[q]);
+            c00 = MulAdd(a0, bj, c00);
+            c01 = MulAdd(a1, bj, c01);
+            bj = Vector256.Create(b1[q]);
+            c10 = MulAdd(a0, bj, c10);
+            c11 = MulAdd(a1, bj, c11);
+            bj = Vector256.Create(b2[q]);
+            c20 = MulAdd(a0, bj, c20);
+            c21 = MulAdd(a1, bj, c21);
+            bj = Vector256.Create(b3[q]);
+            c30 = MulAdd(a0, bj, c30);
+            c31 = MulAdd(a1, bj, c31);
+            bj = Vector256.Create(b4[q]);
+            c40 = MulAdd(a0, bj, c40);
+            c41 = MulAdd(a1, bj, c41);
+            bj = Vector256.Create(b5[q]);
+            c50 = MulAdd(a0, bj, c50);
+            c51 = MulAdd(a1, bj, c51);
+            a += aStride;
         }
 
         Vector256<double> va = Vector256.Create(alpha);
@@ -93,34 +98,35 @@ internal static unsafe class GemmKernel
     }
 
     // The same with two Vector512 per column: 12 of the 32 zmm registers, twice the work per instruction.
-    private static void Tile16(int kc, double* ap, double* bp, double alpha, double* c, int ldc, bool accumulate)
+    private static void Tile16(int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
     {
         Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (int p = 0; p < kc; p++)
+        double* b0 = b, b1 = b + bColumnStride, b2 = b1 + bColumnStride, b3 = b2 + bColumnStride, b4 = b3 + bColumnStride, b5 = b4 + bColumnStride;
+        nint q = 0;
+        for (int p = 0; p < kc; p++, q += bStride)
         {
-            Vector512<double> a0 = Vector512.Load(ap);
-            Vector512<double> a1 = Vector512.Load(ap + 8);
-            Vector512<double> b = Vector512.Create(bp[0]);
-            c00 = MulAdd(a0, b, c00);
-            c01 = MulAdd(a1, b, c01);
-            b = Vector512.Create(bp[1]);
-            c10 = MulAdd(a0, b, c10);
-            c11 = MulAdd(a1, b, c11);
-            b = Vector512.Create(bp[2]);
-            c20 = MulAdd(a0, b, c20);
-            c21 = MulAdd(a1, b, c21);
-            b = Vector512.Create(bp[3]);
-            c30 = MulAdd(a0, b, c30);
-            c31 = MulAdd(a1, b, c31);
-            b = Vector512.Create(bp[4]);
-            c40 = MulAdd(a0, b, c40);
-            c41 = MulAdd(a1, b, c41);
-            b = Vector512.Create(bp[5]);
-            c50 = MulAdd(a0, b, c50);
-            c51 = MulAdd(a1, b, c51);
-            ap += 16;
-            bp += NR;
+            Vector512<double> a0 = Vector512.Load(a);
+            Vector512<double> a1 = Vector512.Load(a + 8);
+            Vector512<double> bj = Vector512.Create(b0[q]);
+            c00 = MulAdd(a0, bj, c00);
+            c01 = MulAdd(a1, bj, c01);
+            bj = Vector512.Create(b1[q]);
+            c10 = MulAdd(a0, bj, c10);
+            c11 = MulAdd(a1, bj, c11);
+            bj = Vector512.Create(b2[q]);
+            c20 = MulAdd(a0, bj, c20);
+            c21 = MulAdd(a1, bj, c21);
+            bj = Vector512.Create(b3[q]);
+            c30 = MulAdd(a0, bj, c30);
+            c31 = MulAdd(a1, bj, c31);
+            bj = Vector512.Create(b4[q]);
+            c40 = MulAdd(a0, bj, c40);
+            c41 = MulAdd(a1, bj, c41);
+            bj = Vector512.Create(b5[q]);
+            c50 = MulAdd(a0, bj, c50);
+            c51 = MulAdd(a1, bj, c51);
+            a += aStride;
         }
 
         Vector512<double> va = Vector512.Create(alpha);

@@ -27,9 +27,10 @@ public sealed class TwoLayerNet
         };
 
         // The layers hold the very matrices in Params, so an update through Params reaches them.
+        // Affine1's dx would be the gradient with respect to the images: nobody needs it, so it is not computed.
         Layers = new OrderedDictionary<string, ILayer>
         {
-            ["Affine1"] = new Affine(Params["W1"], Params["b1"], "Affine1"),
+            ["Affine1"] = new Affine(Params["W1"], Params["b1"], "Affine1") { ComputesDx = false },
             ["Relu1"] = new Relu("Relu1"),
             ["Affine2"] = new Affine(Params["W2"], Params["b2"], "Affine2"),
         };

@@ -37,6 +37,9 @@ public static class Program
                 }
 
                 return 0;
+            case "exp":
+                Exp.Run();
+                return 0;
             case "peak":
                 KernelPeak.Run();
                 return 0;
