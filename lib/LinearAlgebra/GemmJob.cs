@@ -42,11 +42,24 @@ internal readonly unsafe struct GemmJob(
     /// <summary>Address of op(B)(p, j).</summary>
     public double* BAt(int p, int j) => TransB ? B + j + ((long)p * Ldb) : B + p + ((long)j * Ldb);
 
-    /// <summary>Two independent halves along the longer side of C, cut on a whole register tile.</summary>
-    public (GemmJob First, GemmJob Second) Halves()
+    /// <summary>
+    /// Two halves for two cores. A short, wide C (a batch-100 forward product: 100×50 from k = 784) is cut along k:
+    /// each half reads half of A and B, and the second half's C is added to the first's afterwards
+    /// (<paramref name="alongK"/>). Otherwise C is cut along its longer side, on a whole register tile.
+    /// </summary>
+    public (GemmJob First, GemmJob Second) Halves(out bool alongK)
     {
         int rowTiles = (M + GemmKernel.MR - 1) / GemmKernel.MR;
         int columnTiles = (N + GemmKernel.NR - 1) / GemmKernel.NR;
+        alongK = K >= 4 * Math.Max(M, N);
+        if (alongK)
+        {
+            int cut = K / 2;
+            return (
+                new(TransA, TransB, M, N, cut, Alpha, A, Lda, B, Ldb, Overwrite, C, Ldc, SkipZeros),
+                new(TransA, TransB, M, N, K - cut, Alpha, AAt(0, cut), Lda, BAt(cut, 0), Ldb, Overwrite, C, Ldc, SkipZeros));
+        }
+
         if (rowTiles >= columnTiles)
         {
             int cut = Math.Min(M, (rowTiles + 1) / 2 * GemmKernel.MR);
@@ -56,6 +69,10 @@ internal readonly unsafe struct GemmJob(
         int split = Math.Min(N, (columnTiles + 1) / 2 * GemmKernel.NR);
         return (WithColumns(0, split), WithColumns(split, N - split));
     }
+
+    /// <summary>The same product written to another C: overwriting it, or adding to it.</summary>
+    public GemmJob Into(double* c, int ldc, bool overwrite) =>
+        new(TransA, TransB, M, N, K, Alpha, A, Lda, B, Ldb, overwrite, c, ldc, SkipZeros);
 
     private GemmJob WithRows(int start, int count) =>
         new(TransA, TransB, count, N, K, Alpha, AAt(start, 0), Lda, B, Ldb, Overwrite, C + start, Ldc, SkipZeros);

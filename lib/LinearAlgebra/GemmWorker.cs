@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.Intrinsics;
 using System.Threading;
 
 namespace Backprop.LinearAlgebra;
@@ -28,6 +29,7 @@ internal sealed class GemmWorker
     private Exception? _error;
     private int _state = Idle;
     private int _sleeping;
+    private double[]? _partial;
 
     private GemmWorker()
     {
@@ -58,41 +60,85 @@ internal sealed class GemmWorker
         }
     }
 
-    private void RunHalves(in GemmJob job)
+    private unsafe void RunHalves(in GemmJob job)
     {
-        var (first, second) = job.Halves();
-        _job = second;
-        _error = null;
-        Interlocked.Exchange(ref _state, Posted);
-        if (Volatile.Read(ref _sleeping) == 1)
+        var (first, second) = job.Halves(out bool alongK);
+        fixed (double* partial = alongK ? Partial(job.M * job.N) : null)
         {
-            _wake.Release();
-        }
-
-        try
-        {
-            Gemm.Serial(first);
-        }
-        finally
-        {
-            // The halves point into memory the caller pinned: never return while the worker may still touch it.
-            if (Interlocked.CompareExchange(ref _state, Idle, Posted) == Posted)
+            // Along k, the worker sums its half into a C of its own; the caller adds it in at the end.
+            _job = alongK ? second.Into(partial, job.M, overwrite: true) : second;
+            _error = null;
+            Interlocked.Exchange(ref _state, Posted);
+            if (Volatile.Read(ref _sleeping) == 1)
             {
-                Gemm.Serial(second);
+                _wake.Release();
             }
-            else
+
+            bool tookBack = false;
+            try
             {
-                var spin = default(SpinWait);
-                while (Volatile.Read(ref _state) != Idle)
+                Gemm.Serial(first);
+            }
+            finally
+            {
+                // The halves point into memory the caller pinned: never return while the worker may still touch it.
+                if (Interlocked.CompareExchange(ref _state, Idle, Posted) == Posted)
                 {
-                    spin.SpinOnce(sleep1Threshold: -1);
+                    tookBack = true;
+                }
+                else
+                {
+                    var spin = default(SpinWait);
+                    while (Volatile.Read(ref _state) != Idle)
+                    {
+                        spin.SpinOnce(sleep1Threshold: -1);
+                    }
                 }
             }
+
+            if (_error is not null)
+            {
+                throw new InvalidOperationException("The second GEMM thread failed.", _error);
+            }
+
+            if (tookBack)
+            {
+                // After the first half, C holds its sum: the second half adds to it.
+                Gemm.Serial(alongK ? second.Into(job.C, job.Ldc, overwrite: false) : second);
+            }
+            else if (alongK)
+            {
+                AddInto(partial, job.M, job.N, job.C, job.Ldc);
+            }
+        }
+    }
+
+    private double[] Partial(int length)
+    {
+        if (_partial is null || _partial.Length < length)
+        {
+            _partial = GC.AllocateUninitializedArray<double>(length, pinned: true);
         }
 
-        if (_error is not null)
+        return _partial;
+    }
+
+    private static unsafe void AddInto(double* partial, int m, int n, double* c, int ldc)
+    {
+        for (int j = 0; j < n; j++)
         {
-            throw new InvalidOperationException("The second GEMM thread failed.", _error);
+            var column = new Span<double>(c + ((long)j * ldc), m);
+            var add = new ReadOnlySpan<double>(partial + ((long)j * m), m);
+            int i = 0;
+            for (; i <= m - 4; i += 4)
+            {
+                (Vector256.Create(column.Slice(i, 4)) + Vector256.Create(add.Slice(i, 4))).CopyTo(column.Slice(i, 4));
+            }
+
+            for (; i < m; i++)
+            {
+                column[i] += add[i];
+            }
         }
     }
 

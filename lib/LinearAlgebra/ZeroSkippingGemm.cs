@@ -284,7 +284,7 @@ internal static unsafe class ZeroSkippingGemm
     }
 
     // sums[0..52] += Σ over the listed nonzeros v at column p of v · bRows[p·stride .. +52].
-    private static void SumRows(int count, int* indices, double* values, double* bRows, int stride, double* sums)
+    internal static void SumRows(int count, int* indices, double* values, double* bRows, int stride, double* sums)
     {
         if (count == 0)
         {

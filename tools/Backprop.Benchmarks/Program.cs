@@ -40,6 +40,12 @@ public static class Program
             case "exp":
                 Exp.Run();
                 return 0;
+            case "exp2":
+                Exp2.Run();
+                return 0;
+            case "exp3":
+                Exp3.Run();
+                return 0;
             case "peak":
                 KernelPeak.Run();
                 return 0;
