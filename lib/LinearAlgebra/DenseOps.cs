@@ -54,34 +54,60 @@ internal static class DenseOps
     }
 
     /// <summary>mask = (x &lt;= 0); y = x with the masked entries set to 0.</summary>
-    public static void Relu(Matrix<double> x, bool[,] mask, Matrix<double> y)
+    public static unsafe void Relu(Matrix<double> x, bool[,] mask, Matrix<double> y)
     {
         double[] xs = Values(x), ys = Storage(y);
-        int rows = x.RowCount;
-        for (int j = 0; j < x.ColumnCount; j++)
+        int rows = x.RowCount, columns = x.ColumnCount;
+        int rows4 = Vector256.IsHardwareAccelerated ? rows & ~3 : 0;
+        fixed (double* px = xs, py = ys)
+        fixed (bool* pm = mask)
         {
-            int o = j * rows;
-            for (int i = 0; i < rows; i++)
+            // mask is [row, column] (row-major), x and y are column-major: each column writes every columns-th flag.
+            for (int j = 0; j < columns; j++)
             {
-                double v = xs[o + i];
-                bool off = v <= 0;
-                mask[i, j] = off;
-                ys[o + i] = off ? 0.0 : v;
+                double* xj = px + ((long)j * rows), yj = py + ((long)j * rows);
+                bool* mj = pm + j;
+                int i = 0;
+                for (; i < rows4; i += 4)
+                {
+                    var v = Vector256.Load(xj + i);
+                    var off = Vector256.LessThanOrEqual(v, Vector256<double>.Zero);
+                    Vector256.AndNot(v, off).Store(yj + i);
+                    uint bits = off.ExtractMostSignificantBits();
+                    bool* m = mj + ((long)i * columns);
+                    m[0] = (bits & 1) != 0;
+                    m[columns] = (bits & 2) != 0;
+                    m[2 * columns] = (bits & 4) != 0;
+                    m[3 * columns] = (bits & 8) != 0;
+                }
+
+                for (; i < rows; i++)
+                {
+                    double v = xj[i];
+                    bool off = v <= 0;
+                    mj[(long)i * columns] = off;
+                    yj[i] = off ? 0.0 : v;
+                }
             }
         }
     }
 
     /// <summary>dx = dout with the masked entries set to 0.</summary>
-    public static void Mask(Matrix<double> dout, bool[,] mask, Matrix<double> dx)
+    public static unsafe void Mask(Matrix<double> dout, bool[,] mask, Matrix<double> dx)
     {
         double[] ds = Values(dout), xs = Storage(dx);
-        int rows = dout.RowCount;
-        for (int j = 0; j < dout.ColumnCount; j++)
+        int rows = dout.RowCount, columns = dout.ColumnCount;
+        fixed (double* pd = ds, px = xs)
+        fixed (bool* pm = mask)
         {
-            int o = j * rows;
-            for (int i = 0; i < rows; i++)
+            for (int j = 0; j < columns; j++)
             {
-                xs[o + i] = mask[i, j] ? 0.0 : ds[o + i];
+                double* dj = pd + ((long)j * rows), xj = px + ((long)j * rows);
+                bool* m = pm + j;
+                for (int i = 0; i < rows; i++, m += columns)
+                {
+                    xj[i] = *m ? 0.0 : dj[i];
+                }
             }
         }
     }
@@ -193,6 +219,33 @@ internal static class DenseOps
                 for (int j = r < count4 ? columns4 : 0; j < columns; j++)
                 {
                     target[r + ((long)j * count)] = s[j];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts fetching the chosen rows of a row-major copy into the cache and returns at once: a batch drawn one
+    /// step ahead then arrives while the current step computes, instead of stalling the next gather on memory.
+    /// </summary>
+    public static unsafe void PrefetchRows(double[] rowMajor, int columns, int[] rows)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        fixed (double* source = rowMajor)
+        {
+            foreach (int row in rows)
+            {
+                if ((uint)row < (uint)(rowMajor.Length / columns))
+                {
+                    byte* start = (byte*)(source + ((long)row * columns));
+                    for (long offset = 0; offset < columns * sizeof(double); offset += 64)
+                    {
+                        Sse.Prefetch1(start + offset);
+                    }
                 }
             }
         }

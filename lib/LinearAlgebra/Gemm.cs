@@ -8,8 +8,8 @@ namespace Backprop.LinearAlgebra;
 /// </summary>
 internal static unsafe class Gemm
 {
-    private static readonly int KcMax = int.Parse(Environment.GetEnvironmentVariable("KC") ?? "256");
-    private static readonly int McMax = int.Parse(Environment.GetEnvironmentVariable("MC") ?? "192");
+    private const int KcMax = 256;
+    private const int McMax = 192;
 
     /// <summary>
     /// Below this many flops one core does the product: handing half of it to the (spinning) second thread
@@ -59,8 +59,7 @@ internal static unsafe class Gemm
             return;
         }
 
-        bool skipZeros = ZeroSkippingGemm.Pays(transA, transB, m, n, k, a, lda);
-        var job = new GemmJob(transA, transB, m, n, k, alpha, a, lda, b, ldb, overwrite, c, ldc, skipZeros);
+        var job = new GemmJob(transA, transB, m, n, k, alpha, a, lda, b, ldb, overwrite, c, ldc);
         if (2L * m * n * k >= ParallelFlops && GemmWorker.TryRunHalves(job))
         {
             return;
@@ -71,12 +70,6 @@ internal static unsafe class Gemm
 
     internal static void Serial(in GemmJob job)
     {
-        if (job.SkipZeros)
-        {
-            ZeroSkippingGemm.Serial(job);
-            return;
-        }
-
         int mr = GemmKernel.MR;
         const int NR = GemmKernel.NR;
         int m = job.M, n = job.N, k = job.K;
@@ -95,6 +88,8 @@ internal static unsafe class Gemm
                 GemmPacking.PackB(job.TransB, job.BAt(pc, nFull), job.Ldb, Math.Min(kc0, k - pc), n - nFull, pb + ((long)pc * NR));
             }
 
+            // A transposed cannot be read in place: its rows are copied into panels, a block at a time.
+            bool packAll = job.TransA;
             nint bStride = job.TransB ? job.Ldb : 1;
             nint bColumnStride = job.TransB ? 1 : job.Ldb;
             for (int ic = 0; ic < m; ic += mc0)
@@ -105,9 +100,9 @@ internal static unsafe class Gemm
                 {
                     int kc = Math.Min(kc0, k - pc);
                     bool accumulate = !job.Overwrite || pc > 0;
-                    if (job.TransA)
+                    if (packAll)
                     {
-                        GemmPacking.PackA(true, job.AAt(ic, pc), job.Lda, mc, kc, pa, mr);
+                        GemmPacking.PackA(job.TransA, job.AAt(ic, pc), job.Lda, mc, kc, pa, mr);
                     }
                     else if (mFull < mc)
                     {
@@ -117,8 +112,8 @@ internal static unsafe class Gemm
                     for (int ir = 0; ir < mc; ir += mr)
                     {
                         int rows = Math.Min(mr, mc - ir);
-                        bool packedA = job.TransA || rows < mr;
-                        double* a = packedA ? pa + (job.TransA ? ir * kc : 0) : job.AAt(ic + ir, pc);
+                        bool packedA = packAll || rows < mr;
+                        double* a = packedA ? pa + (packAll ? ir * kc : 0) : job.AAt(ic + ir, pc);
                         nint aStride = packedA ? mr : job.Lda;
                         for (int jr = 0; jr < n; jr += NR)
                         {

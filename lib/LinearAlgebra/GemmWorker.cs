@@ -40,6 +40,9 @@ internal sealed class GemmWorker
     /// <summary>Whether products may use the second core (the benchmark switches this to compare).</summary>
     internal static bool Enabled { get; set; } = true;
 
+    /// <summary>While true the worker leaves posted halves alone, as a busy machine would: the caller must run both (tests).</summary>
+    internal static bool Standby { get; set; }
+
     /// <summary>Runs the job on two cores; false (nothing done) when one core is all there is or the worker is busy.</summary>
     public static bool TryRunHalves(in GemmJob job)
     {
@@ -147,7 +150,7 @@ internal sealed class GemmWorker
         while (true)
         {
             long since = Stopwatch.GetTimestamp();
-            while (Volatile.Read(ref _state) != Posted)
+            while (Volatile.Read(ref _state) != Posted || Standby)
             {
                 if (Stopwatch.GetTimestamp() - since > s_spinTicks)
                 {

@@ -29,21 +29,27 @@ public static class Trainer
         // The book's max(train_size / batch_size, 1), in whole iterations.
         int iterPerEpoch = Math.Max(trainSize / options.BatchSize, 1);
         var history = new TrainingHistory();
-        var batchRows = new int[options.BatchSize];
         // One batch for the whole run: each iteration copies x[batch_mask], t[batch_mask] into it,
         // from a row-major copy of x (MathNet keeps columns, and a row gathered from them misses the cache 784 times).
         double[] xRows = DenseOps.RowMajor(xTrain);
         var xBatch = Matrix<double>.Build.Dense(options.BatchSize, xTrain.ColumnCount);
+        var batchRows = new int[options.BatchSize];
         var tBatch = tTrain.Rows(batchRows);
+
+        // Each batch is drawn one step early (the same draws, in the same order), so that its images are
+        // already on their way from memory while the step before it computes.
+        var nextRows = new int[options.BatchSize];
+        Draw(random, trainSize, nextRows);
 
         for (int i = 0; i < options.Iterations; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            // np.random.choice(train_size, batch_size): with replacement.
-            for (int k = 0; k < batchRows.Length; k++)
+            (batchRows, nextRows) = (nextRows, batchRows);
+            if (i + 1 < options.Iterations)
             {
-                batchRows[k] = random.Next(trainSize);
+                Draw(random, trainSize, nextRows);
+                DenseOps.PrefetchRows(xRows, xTrain.ColumnCount, nextRows);
             }
             DenseOps.GatherRows(xRows, xTrain.ColumnCount, batchRows, xBatch);
             tTrain.CopyRowsTo(batchRows, tBatch);
@@ -73,6 +79,15 @@ public static class Trainer
             }
         }
         return history;
+    }
+
+    // np.random.choice(train_size, batch_size): with replacement.
+    private static void Draw(Random random, int trainSize, int[] rows)
+    {
+        for (int k = 0; k < rows.Length; k++)
+        {
+            rows[k] = random.Next(trainSize);
+        }
     }
 
     private static void Validate(Matrix<double> xTrain, Labels tTrain, Matrix<double> xTest, Labels tTest, TrainingOptions options)

@@ -49,6 +49,27 @@ public class AffineTests
     }
 
     [Fact]
+    public void Backward_WithoutDx_GivesTheSameDWAndDB_AndAnEmptyDx()
+    {
+        var w = Check.RandomMatrix(13, 5, seed: 5);
+        var b = Check.RandomMatrix(1, 5, seed: 6);
+        var x = Check.RandomMatrix(7, 13, seed: 7);
+        var dout = Check.RandomMatrix(7, 5, seed: 8);
+        var full = new Affine(w, b);
+        var first = new Affine(w, b, "Affine1") { ComputesDx = false };
+        full.Forward(x);
+        first.Forward(x);
+
+        full.Backward(dout);
+        var dx = first.Backward(dout);
+
+        Assert.Equal(full.DW, first.DW);
+        Assert.Equal(full.DB, first.DB);
+        Assert.Equal((7, 0), (dx.RowCount, dx.ColumnCount));
+        Assert.Contains("no dx", first.ToString());
+    }
+
+    [Fact]
     public void Forward_WrongWidth_NamesLayerAndShapes()
     {
         var affine = new Affine(Matrix<double>.Build.Dense(784, 50), Matrix<double>.Build.Dense(1, 50), "Affine1");

@@ -145,6 +145,59 @@ public class FastPathTests
         Assert.Equal(Matrix<double>.Build.Dense(rows.Length, 7, (r, j) => x[rows[r], j]), batch);
     }
 
+    [Fact]
+    public void GatherRows_OfARowThatIsNotThere_NamesIt()
+    {
+        var x = Check.RandomMatrix(31, 7, seed: 8);
+        var batch = Matrix<double>.Build.Dense(2, 7);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => DenseOps.GatherRows(DenseOps.RowMajor(x), 7, [3, 31], batch));
+
+        Assert.Contains("Row 31 is outside the 31 rows", error.Message);
+    }
+
+    [Fact]
+    public void SubtractScaled_OnAnOddLength_IsTheBooksUpdateExactly()
+    {
+        // params -= lr * grad: a multiply, then a subtraction (no fused multiply-add), for the vector body and the tail alike.
+        var p = Check.RandomMatrix(7, 3, seed: 1);
+        var g = Check.RandomMatrix(7, 3, seed: 2);
+        var expected = Matrix<double>.Build.Dense(7, 3, (i, j) => p[i, j] - (0.1 * g[i, j]));
+
+        DenseOps.SubtractScaled(p, 0.1, g);
+
+        Assert.Equal(expected, p);
+    }
+
+    [Fact]
+    public void SubtractScaled_GradientOfAnotherShape_NamesBoth()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            DenseOps.SubtractScaled(Matrix<double>.Build.Dense(3, 2), 0.1, Matrix<double>.Build.Dense(2, 2)));
+
+        Assert.Contains("2×2", error.Message);
+        Assert.Contains("3×2", error.Message);
+    }
+
+    [Fact]
+    public void Layers_KeepABufferPerShape_ForTheBatchTheTrainingSetAndTheTestSet()
+    {
+        // Training alternates a batch with the two evaluation sets: each keeps its own output, none is reallocated.
+        var affine = new Affine(Check.RandomMatrix(5, 3, seed: 1), Matrix<double>.Build.Dense(1, 3));
+        var batch = affine.Forward(Check.RandomMatrix(4, 5, seed: 2));
+        var train = affine.Forward(Check.RandomMatrix(60, 5, seed: 3));
+        var test = affine.Forward(Check.RandomMatrix(10, 5, seed: 4));
+
+        Assert.Same(batch, affine.Forward(Check.RandomMatrix(4, 5, seed: 5)));
+        Assert.Same(train, affine.Forward(Check.RandomMatrix(60, 5, seed: 6)));
+        Assert.Same(test, affine.Forward(Check.RandomMatrix(10, 5, seed: 7)));
+
+        // A fourth shape pushes out the one used longest ago.
+        affine.Forward(Check.RandomMatrix(2, 5, seed: 8));
+        Assert.Same(train, affine.Forward(Check.RandomMatrix(60, 5, seed: 9)));
+        Assert.NotSame(batch, affine.Forward(Check.RandomMatrix(4, 5, seed: 10)));
+    }
+
     private static Matrix<double> Naive(Matrix<double> a, Matrix<double> b) =>
         Matrix<double>.Build.Dense(a.RowCount, b.ColumnCount, (i, j) => Enumerable.Range(0, a.ColumnCount).Sum(p => a[i, p] * b[p, j]));
 

@@ -63,6 +63,60 @@ public class GemmTests
         }
     }
 
+    [Theory]
+    [InlineData(20, 4001, 13)]
+    [InlineData(100, 784, 50)]
+    [InlineData(7, 3001, 101)]
+    public void Multiply_ShortAndWide_SplitAlongKOverTwoCores_MatchesNaiveTripleLoop(int m, int k, int n)
+    {
+        // Each core sums half of k; the second half's C is added to the first's at the end.
+        Assert.True(2L * m * n * k >= Gemm.ParallelFlops);
+        Assert.True(k >= 4 * Math.Max(m, n));
+        var random = new Random(m * 31 + n);
+        foreach (bool transA in new[] { false, true })
+        {
+            foreach (bool transB in new[] { false, true })
+            {
+                foreach (var (alpha, beta) in new[] { (1.0, 0.0), (-0.5, 1.0), (2.0, 0.25) })
+                {
+                    double[] a = RandomArray(random, m * k);
+                    double[] b = RandomArray(random, k * n);
+                    double[] c = RandomArray(random, m * n);
+                    double[] expected = Naive(transA, transB, m, n, k, alpha, a, b, beta, c);
+
+                    Gemm.Multiply(transA, transB, m, n, k, alpha, a, transA ? k : m, b, transB ? n : k, beta, c, m);
+
+                    AssertClose(expected, c, $"{m}x{k}x{n} transA={transA} transB={transB} alpha={alpha} beta={beta}");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(20, 4001, 13)]
+    [InlineData(403, 331, 77)]
+    [InlineData(61, 331, 509)]
+    public void Multiply_WhenTheSecondCoreDoesNotComeInTime_TheCallerRunsBothHalves(int m, int k, int n)
+    {
+        // A busy machine may not run the worker thread at all: the caller takes its half back instead of waiting.
+        var random = new Random(m + k);
+        double[] a = RandomArray(random, m * k);
+        double[] b = RandomArray(random, k * n);
+        double[] c = RandomArray(random, m * n);
+        double[] expected = Naive(false, false, m, n, k, 1.5, a, b, 0.5, c);
+        GemmWorker.Standby = true;
+        try
+        {
+            Gemm.Multiply(false, false, m, n, k, 1.5, a, m, b, k, 0.5, c, m);
+        }
+        finally
+        {
+            GemmWorker.Standby = false;
+        }
+
+        AssertClose(expected, c, $"{m}x{k}x{n} with the worker on standby");
+    }
+
     [Fact]
     public void Multiply_WithBetaZero_IgnoresNaNAlreadyInC()
     {

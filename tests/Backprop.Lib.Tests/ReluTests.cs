@@ -17,6 +17,30 @@ public class ReluTests
     }
 
     [Fact]
+    public void Forward_OddShape_FollowsTheBooksMask_ForNaNAndSignedZeros()
+    {
+        // mask = (x <= 0): NaN is not <= 0 and passes through; -0 is, and becomes +0 (the book's out[mask] = 0).
+        double[] specials = [double.NaN, -0.0, 0.0, -1.5, 2.5, double.NegativeInfinity, double.PositiveInfinity];
+        var x = Matrix<double>.Build.Dense(7, 5, (i, j) => specials[(i + (2 * j)) % specials.Length]);
+        var relu = new Relu();
+
+        var y = relu.Forward(x);
+        var dx = relu.Backward(Matrix<double>.Build.Dense(7, 5, 1.0));
+
+        for (int i = 0; i < 7; i++)
+        {
+            for (int j = 0; j < 5; j++)
+            {
+                double v = x[i, j];
+                bool off = v <= 0;
+                Assert.Equal(off, relu.Mask![i, j]);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(off ? 0.0 : v), BitConverter.DoubleToInt64Bits(y[i, j]));
+                Assert.Equal(off ? 0.0 : 1.0, dx[i, j]);
+            }
+        }
+    }
+
+    [Fact]
     public void Backward_DoesNotModifyTheCallersDout()
     {
         var relu = new Relu();

@@ -61,6 +61,35 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Train_IsTheBooksLoop_StepForStep()
+    {
+        // The trainer draws each batch a step early (to fetch its images while the step before computes):
+        // the same draws in the same order, so the very same losses as the book's loop written out here.
+        var (x, t) = XorBlobs(300, seed: 1);
+        var options = new TrainingOptions { Iterations = 40, BatchSize = 25, LearningRate = 0.1, Seed = 3 };
+        var history = Trainer.Train(new TwoLayerNet(2, 8, 2, weightInitStd: 0.5, seed: 4), x, t, x, t, options);
+
+        var network = new TwoLayerNet(2, 8, 2, weightInitStd: 0.5, seed: 4);
+        var random = new Random(3);
+        var losses = new List<double>();
+        for (int i = 0; i < options.Iterations; i++)
+        {
+            int[] batch = Enumerable.Range(0, options.BatchSize).Select(_ => random.Next(x.RowCount)).ToArray();
+            var xBatch = Matrix<double>.Build.Dense(batch.Length, 2, (r, j) => x[batch[r], j]);
+            int[] tBatch = batch.Select(r => t[r]).ToArray();
+            var grad = network.Gradient(xBatch, tBatch);
+            foreach (string key in grad.Keys)
+            {
+                network.Params[key] -= options.LearningRate * grad[key];
+            }
+
+            losses.Add(network.Loss(xBatch, tBatch));
+        }
+
+        Assert.Equal(losses, history.Losses);
+    }
+
+    [Fact]
     public void Train_ReportsProgressOncePerEpoch()
     {
         var reports = new List<TrainingProgress>();

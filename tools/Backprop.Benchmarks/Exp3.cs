@@ -25,7 +25,6 @@ internal static class Exp3
         foreach (bool skip in new[] { false, true, false, true })
         {
             if (only == "dense" && skip || only == "sparse" && !skip) continue;
-            ZeroSkippingGemm.Enabled = skip;
             double f = Time(() => x.Multiply(w, c), 5000);
             var cf = c.Clone();
             double g = Time(() => x.TransposeThisAndMultiply(d, dw), 5000);

@@ -14,6 +14,8 @@ internal static class GemmShapes
         ("xᵀ·dout (dW1)", 784, 100, 50, true, false),
         ("dout·W1ᵀ (dx1)", 100, 50, 784, false, true),
         ("x·W1 (evaluation)", 60000, 784, 50, false, false),
+        ("even fwd", 96, 784, 48, false, false),
+        ("even eval", 60000, 784, 48, false, false),
     ];
 
     public static List<GemmResult> Run()

@@ -40,11 +40,14 @@ public static class Program
             case "exp":
                 Exp.Run();
                 return 0;
-            case "exp2":
-                Exp2.Run();
-                return 0;
             case "exp3":
                 Exp3.Run();
+                return 0;
+            case "exp4":
+                Exp4.Run();
+                return 0;
+            case "exp5":
+                Exp5.Run();
                 return 0;
             case "peak":
                 KernelPeak.Run();
