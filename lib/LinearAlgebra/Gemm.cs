@@ -59,7 +59,8 @@ internal static unsafe class Gemm
             return;
         }
 
-        var job = new GemmJob(transA, transB, m, n, k, alpha, a, lda, b, ldb, overwrite, c, ldc);
+        bool skipZeros = ZeroSkippingGemm.Pays(transA, transB, m, n, k, a, lda);
+        var job = new GemmJob(transA, transB, m, n, k, alpha, a, lda, b, ldb, overwrite, c, ldc, skipZeros);
         if (2L * m * n * k >= ParallelFlops && GemmWorker.TryRunHalves(job))
         {
             return;
@@ -70,6 +71,11 @@ internal static unsafe class Gemm
 
     internal static void Serial(in GemmJob job)
     {
+        if (job.SkipZeros && ZeroSkippingGemm.TrySerial(job))
+        {
+            return;
+        }
+
         int mr = GemmKernel.MR;
         const int NR = GemmKernel.NR;
         int m = job.M, n = job.N, k = job.K;

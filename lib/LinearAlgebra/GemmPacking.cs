@@ -12,13 +12,16 @@ internal static unsafe class GemmPacking
         for (int i0 = 0; i0 < mc; i0 += mr)
         {
             int rows = Math.Min(mr, mc - i0);
-            if (!trans && rows == mr)
+            if (!trans && rows == mr && Vector256.IsHardwareAccelerated)
             {
-                // op(A)(i, p) = a[i + p·lda]: each step copies mr contiguous values.
+                // op(A)(i, p) = a[i + p·lda]: each step copies mr contiguous values, four at a time.
                 double* src = a + i0;
                 for (int p = 0; p < kc; p++, src += lda, dst += mr)
                 {
-                    new ReadOnlySpan<double>(src, mr).CopyTo(new Span<double>(dst, mr));
+                    for (int i = 0; i < mr; i += 4)
+                    {
+                        Vector256.Load(src + i).Store(dst + i);
+                    }
                 }
 
                 continue;

@@ -193,7 +193,7 @@ public class GemmTests
 
     private static double[] Values(Matrix<double> matrix) => ((DenseMatrix)matrix).Values;
 
-    private static double[] Naive(bool transA, bool transB, int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c)
+    internal static double[] Naive(bool transA, bool transB, int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c)
     {
         var result = new double[m * n];
         for (int i = 0; i < m; i++)
@@ -215,7 +215,7 @@ public class GemmTests
         return result;
     }
 
-    private static double[] RandomArray(Random random, int length)
+    internal static double[] RandomArray(Random random, int length)
     {
         var values = new double[length];
         for (int i = 0; i < length; i++)
@@ -226,7 +226,7 @@ public class GemmTests
         return values;
     }
 
-    private static void AssertClose(double[] expected, double[] actual, string what)
+    internal static void AssertClose(double[] expected, double[] actual, string what)
     {
         Assert.Equal(expected.Length, actual.Length);
         for (int i = 0; i < expected.Length; i++)

@@ -12,19 +12,20 @@ internal static class Exp3
         var data = IdxData.Load();
         var random = new Random(3);
         var rows = new int[100];
-        for (int i = 0; i < rows.Length; i++) rows[i] = random.Next(60000);
+        for (int i = 0; i < rows.Length; i++) rows[i] = random.Next(data.XTrain.RowCount);
         var x = Matrix<double>.Build.Dense(100, 784, (i, j) => data.XTrain[rows[i], j]);
         var w = Matrix<double>.Build.Dense(784, 50, (_, _) => random.NextDouble() - 0.5);
         var d = Matrix<double>.Build.Dense(100, 50, (_, _) => random.NextDouble() - 0.5);
         var c = Matrix<double>.Build.Dense(100, 50);
         var dw = Matrix<double>.Build.Dense(784, 50);
-        var ce = Matrix<double>.Build.Dense(60000, 50);
+        var ce = Matrix<double>.Build.Dense(data.XTrain.RowCount, 50);
         bool eval = Environment.GetEnvironmentVariable("EVAL") is not null;
         GemmWorker.Enabled = Environment.GetEnvironmentVariable("TWO") is not null;
         string only = Environment.GetEnvironmentVariable("ONLY") ?? "";
         foreach (bool skip in new[] { false, true, false, true })
         {
             if (only == "dense" && skip || only == "sparse" && !skip) continue;
+            ZeroSkippingGemm.Enabled = skip;
             double f = Time(() => x.Multiply(w, c), 5000);
             var cf = c.Clone();
             double g = Time(() => x.TransposeThisAndMultiply(d, dw), 5000);

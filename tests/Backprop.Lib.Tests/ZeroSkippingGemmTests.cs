@@ -1,0 +1,91 @@
+using System;
+using System.Linq;
+using Backprop.LinearAlgebra;
+
+namespace Backprop.Lib.Tests;
+
+public class ZeroSkippingGemmTests
+{
+    [Theory]
+    [InlineData(37, 129, 50)]
+    [InlineData(16, 257, 52)]
+    [InlineData(101, 784, 50)]
+    [InlineData(21, 333, 104)]
+    [InlineData(11, 470, 45)]
+    [InlineData(403, 331, 52)]
+    public void Multiply_MostlyZeroA_MatchesNaiveTripleLoop(int m, int k, int n)
+    {
+        // Shapes that leave remainders everywhere: rows past a block of 16, columns past a 4-wide step, k past a 64-bit word.
+        var random = new Random(m * 13 + k);
+        foreach (bool transA in new[] { false, true })
+        {
+            foreach (var (alpha, beta) in new[] { (1.0, 0.0), (-0.5, 1.0), (2.0, 0.25) })
+            {
+                double[] a = MostlyZeros(random, m * k);
+                double[] b = GemmTests.RandomArray(random, k * n);
+                double[] c = GemmTests.RandomArray(random, m * n);
+                double[] expected = GemmTests.Naive(transA, false, m, n, k, alpha, a, b, beta, c);
+                Assert.True(Pays(transA, m, n, k, a), "the test must take the zero-skipping path");
+
+                Gemm.Multiply(transA, false, m, n, k, alpha, a, transA ? k : m, b, k, beta, c, m);
+
+                GemmTests.AssertClose(expected, c, $"{m}x{k}x{n} transA={transA} alpha={alpha} beta={beta}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Multiply_InfinityInB_WhereAIsZero_GivesNaN_AsTheDenseProductDoes()
+    {
+        // 0·∞ is NaN, not 0: with a non-finite B no zero may be skipped.
+        int m = 20, k = 256, n = 52;
+        var random = new Random(3);
+        double[] a = MostlyZeros(random, m * k);
+        double[] b = GemmTests.RandomArray(random, k * n);
+        Assert.True(Pays(false, m, n, k, a));
+        int zeroColumn = Enumerable.Range(0, k).First(p => a[0 + (p * m)] == 0);
+        b[zeroColumn] = double.PositiveInfinity;
+        double[] c = new double[m * n];
+
+        Gemm.Multiply(false, false, m, n, k, 1.0, a, m, b, k, 0.0, c, m);
+
+        Assert.True(double.IsNaN(c[0]), $"C(0, 0) is {c[0]}");
+    }
+
+    [Fact]
+    public void Multiply_NaNInA_SpreadsToItsRowOfC()
+    {
+        int m = 20, k = 256, n = 52;
+        var random = new Random(4);
+        double[] a = MostlyZeros(random, m * k);
+        a[5 + (17 * m)] = double.NaN;
+        double[] b = GemmTests.RandomArray(random, k * n);
+        double[] c = new double[m * n];
+        Assert.True(Pays(false, m, n, k, a));
+
+        Gemm.Multiply(false, false, m, n, k, 1.0, a, m, b, k, 0.0, c, m);
+
+        Assert.All(Enumerable.Range(0, n), j => Assert.True(double.IsNaN(c[5 + (j * m)])));
+        Assert.False(double.IsNaN(c[4]));
+    }
+
+    [Fact]
+    public void Pays_OnlyForMostlyZeroA_AnUntransposedB_AndAWideEnoughC()
+    {
+        var random = new Random(5);
+        double[] sparse = MostlyZeros(random, 100 * 784);
+        double[] dense = GemmTests.RandomArray(random, 100 * 784);
+
+        Assert.True(Pays(false, 100, 50, 784, sparse));
+        Assert.False(Pays(false, 100, 50, 784, dense));
+        Assert.False(Pays(false, 100, 10, 784, sparse));
+        Assert.False(ZeroSkippingGemm.Pays(false, true, 100, 50, 784, sparse, 100));
+    }
+
+    private static bool Pays(bool transA, int m, int n, int k, double[] a) =>
+        ZeroSkippingGemm.Pays(transA, false, m, n, k, a, transA ? k : m);
+
+    // Four in five entries exactly 0, some of them -0, like the background of an MNIST digit.
+    private static double[] MostlyZeros(Random random, int length) =>
+        Enumerable.Range(0, length).Select(_ => random.Next(5) switch { 0 => random.NextDouble() - 0.5, 1 => -0.0, _ => 0.0 }).ToArray();
+}
