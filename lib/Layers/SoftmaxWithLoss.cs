@@ -63,7 +63,8 @@ public sealed class SoftmaxWithLoss
         int batch = y.RowCount;
         if (t.OneHot is { } oneHot)
         {
-            y.Subtract(oneHot, dx);
+            DenseOps.SubtractThenDivide(y, oneHot, batch, dx);
+            return;
         }
         else
         {

@@ -21,6 +21,7 @@ internal static class DenseOps
         m.AsColumnMajorArray() ?? throw new ArgumentException($"Expected a dense matrix, got {m.GetType().Name}.", nameof(m));
 
     /// <summary>y += b for every row of y (numpy broadcasting a 1×n row).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddToEveryRow(Matrix<double> y, Matrix<double> b)
     {
         double[] ys = Storage(y), bs = Values(b);
@@ -37,6 +38,7 @@ internal static class DenseOps
     }
 
     /// <summary>The sum of each column of x, as the 1×n row sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ColumnSums(Matrix<double> x, Matrix<double> sums)
     {
         double[] xs = Values(x), ss = Storage(sums);
@@ -54,6 +56,7 @@ internal static class DenseOps
     }
 
     /// <summary>mask = (x &lt;= 0); y = x with the masked entries set to 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Relu(Matrix<double> x, bool[,] mask, Matrix<double> y)
     {
         double[] xs = Values(x), ys = Storage(y);
@@ -93,6 +96,7 @@ internal static class DenseOps
     }
 
     /// <summary>dx = dout with the masked entries set to 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Mask(Matrix<double> dout, bool[,] mask, Matrix<double> dx)
     {
         double[] ds = Values(dout), xs = Storage(dx);
@@ -112,7 +116,18 @@ internal static class DenseOps
         }
     }
 
+    /// <summary>result = (a − b) / divisor, element by element (the book's <c>(self.y - self.t) / batch_size</c>).</summary>
+    public static void SubtractThenDivide(Matrix<double> a, Matrix<double> b, double divisor, Matrix<double> result)
+    {
+        double[] av = Values(a), bv = Values(b), rv = Storage(result);
+        for (int i = 0; i < rv.Length; i++)
+        {
+            rv[i] = (av[i] - bv[i]) / divisor;
+        }
+    }
+
     /// <summary>p -= learningRate · g, in place (the book's <c>params[key] -= lr * grad[key]</c> without temporaries).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SubtractScaled(Matrix<double> p, double learningRate, Matrix<double> g)
     {
         double[] ps = Storage(p), gs = Values(g);
@@ -182,6 +197,7 @@ internal static class DenseOps
     }
 
     /// <summary>The chosen rows of a row-major copy (see <see cref="RowMajor"/>), in order, into batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void GatherRows(double[] rowMajor, int columns, int[] rows, Matrix<double> batch)
     {
         double[] bs = Storage(batch);
@@ -271,6 +287,7 @@ internal static class DenseOps
     }
 
     /// <summary>Softmax of every row of x into y; each row's own maximum is subtracted first, for overflow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SoftmaxRows(Matrix<double> x, Matrix<double> y)
     {
         double[] xs = Values(x), ys = Storage(y);
@@ -299,6 +316,7 @@ internal static class DenseOps
     }
 
     /// <summary>Index of the largest entry of each row (numpy's <c>argmax(axis=1)</c>: the first one on ties).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] ArgmaxRows(Matrix<double> x)
     {
         double[] xs = Values(x);

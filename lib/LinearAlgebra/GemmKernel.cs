@@ -42,6 +42,7 @@ internal static unsafe class GemmKernel
     }
 
     /// <summary>A partial tile at the bottom or right edge: run the full tile into a scratch block, add the part that exists.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void EdgeTile(int mr, int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate, int rows, int cols)
     {
         double* scratch = stackalloc double[MaxMR * NR];
@@ -57,6 +58,7 @@ internal static unsafe class GemmKernel
     }
 
     // Twelve accumulators + two A vectors + one broadcast = 15 of the 16 ymm registers.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile8(int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
     {
         Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -98,6 +100,7 @@ internal static unsafe class GemmKernel
     }
 
     // The same with two Vector512 per column: 12 of the 32 zmm registers, twice the work per instruction.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile16(int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
     {
         Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Backprop.LinearAlgebra;
@@ -7,6 +8,7 @@ namespace Backprop.LinearAlgebra;
 internal static unsafe class GemmPacking
 {
     // Packs op(A)[0..mc, 0..kc] into panels of mr rows: panel r holds kc steps of mr consecutive row values.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(bool trans, double* a, int lda, int mc, int kc, double* dst, int mr)
     {
         for (int i0 = 0; i0 < mc; i0 += mr)
@@ -71,6 +73,7 @@ internal static unsafe class GemmPacking
     }
 
     // Packs op(B)[0..kc, 0..nc] into panels of NR columns: panel s holds kc steps of NR consecutive column values.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB(bool trans, double* b, int ldb, int kc, int nc, double* dst)
     {
         const int NR = GemmKernel.NR;

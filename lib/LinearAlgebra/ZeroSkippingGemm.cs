@@ -49,13 +49,14 @@ internal static unsafe class ZeroSkippingGemm
             return false;
         }
 
-        // op(A) is m×k; look at 256 entries spread over it.
+        // op(A) is m×k; look at 256 entries: rows evenly spaced, columns scattered by a multiplicative hash
+        // (evenly spaced entries would keep hitting the same few pixels of every image).
         const int Samples = 256;
         int zeros = 0;
         for (int s = 0; s < Samples; s++)
         {
-            long flat = (long)s * m * k / Samples;
-            int i = (int)(flat / k), p = (int)(flat % k);
+            int i = (int)((long)s * m / Samples);
+            int p = (int)((uint)(s + 1) * 2654435761u % (uint)k);
             double v = transA ? a[p + ((long)i * lda)] : a[i + ((long)p * lda)];
             zeros += v == 0.0 ? 1 : 0;
         }
@@ -64,6 +65,7 @@ internal static unsafe class ZeroSkippingGemm
     }
 
     /// <summary>The product, or false (C untouched) when B holds an infinity or NaN: the dense tile must do it then.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TrySerial(in GemmJob job)
     {
         int m = job.M, n = job.N, k = job.K;
@@ -135,6 +137,7 @@ internal static unsafe class ZeroSkippingGemm
     // Row p of B (k×n, column-major) into bRows[p·stride ..], zero-padded to the stride; 4×4 blocks at a time,
     // four whole rows of the result before the next four, so that every line written is written in full.
     // False if B holds an infinity or NaN (v − v is 0 for every finite v, NaN otherwise).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool PackRows(double* b, int ldb, int k, int n, int stride, double* bRows)
     {
         int k4 = k & ~3, n4 = n & ~3;
@@ -175,6 +178,7 @@ internal static unsafe class ZeroSkippingGemm
     }
 
     // masks[r·words + w] bit b: op(A)(r0 + r, 64w + b) is not zero (NaN counts as not zero, so it spreads as in the dense product).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MarkNonzeros(in GemmJob job, int r0, int rows, int words, ulong* masks)
     {
         int k = job.K, k4 = k & ~3;
@@ -234,6 +238,7 @@ internal static unsafe class ZeroSkippingGemm
         Avx.Compare(v, Vector256<double>.Zero, FloatComparisonMode.UnorderedNotEqualNonSignaling).ExtractMostSignificantBits();
 
     // sums[0..52] += Σ over the set bits p of op(A)(r, p) · bRows[p·stride .. +52], A's values read where they lie.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SumRows(ulong bits, double* a, nint columnStep, double* bRows, int stride, double* sums)
     {
         Vector256<double> s0 = Vector256.Load(sums), s1 = Vector256.Load(sums + 4), s2 = Vector256.Load(sums + 8);

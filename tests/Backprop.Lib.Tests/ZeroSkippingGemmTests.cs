@@ -82,6 +82,29 @@ public class ZeroSkippingGemmTests
         Assert.False(ZeroSkippingGemm.Pays(false, true, 100, 50, 784, sparse, 100));
     }
 
+    [Theory]
+    [InlineData(0.5, false)]
+    [InlineData(0.85, true)]
+    public void Pays_JudgesAllOfATallImageMatrix_NotAFewOfItsPixels(double zeroFraction, bool expected)
+    {
+        // 6000 "images" of 784 pixels whose first and last 98 pixels are always 0 (a border), the rest 0 at random.
+        // Evenly spaced samples of a tall matrix would keep landing on the same few pixels, often the border.
+        int m = 6000, k = 784;
+        var random = new Random(6);
+        double borderShare = 2.0 * 98 / k;
+        double innerZero = (zeroFraction - borderShare) / (1 - borderShare);
+        double[] a = new double[m * k];
+        for (int p = 98; p < k - 98; p++)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                a[i + (p * m)] = random.NextDouble() < innerZero ? 0.0 : random.NextDouble();
+            }
+        }
+
+        Assert.Equal(expected, Pays(false, m, 50, k, a));
+    }
+
     private static bool Pays(bool transA, int m, int n, int k, double[] a) =>
         ZeroSkippingGemm.Pays(transA, false, m, n, k, a, transA ? k : m);
 

@@ -13,7 +13,7 @@ internal sealed record IdxData(string Directory, Matrix<double> XTrain, Labels T
 
     public static IdxData Load()
     {
-        foreach (string dir in System.Environment.GetEnvironmentVariable("DATA") is { } only ? [only] : Directories)
+        foreach (string dir in Directories)
         {
             if (File.Exists(Path.Combine(dir, "train-images-idx3-ubyte.gz")))
             {

@@ -37,18 +37,6 @@ public static class Program
                 }
 
                 return 0;
-            case "exp":
-                Exp.Run();
-                return 0;
-            case "exp3":
-                Exp3.Run();
-                return 0;
-            case "exp4":
-                Exp4.Run();
-                return 0;
-            case "exp5":
-                Exp5.Run();
-                return 0;
             case "peak":
                 KernelPeak.Run();
                 return 0;
