@@ -105,6 +105,25 @@ public class ZeroSkippingGemmTests
         Assert.Equal(expected, Pays(false, m, 50, k, a));
     }
 
+    [Fact]
+    public void Pays_IsNotFooledByZerosInRegularlySpacedPixels()
+    {
+        // Zeros only in every 49th pixel (2% of the matrix): exactly where 256 evenly spaced samples of a
+        // 6000×784 matrix would all land, calling it all zeros.
+        int m = 6000, k = 784;
+        var random = new Random(7);
+        double[] a = new double[m * k];
+        for (int p = 0; p < k; p++)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                a[i + (p * m)] = p % 49 == 0 ? 0.0 : 0.5 + random.NextDouble();
+            }
+        }
+
+        Assert.False(Pays(false, m, 50, k, a));
+    }
+
     private static bool Pays(bool transA, int m, int n, int k, double[] a) =>
         ZeroSkippingGemm.Pays(transA, false, m, n, k, a, transA ? k : m);
 
