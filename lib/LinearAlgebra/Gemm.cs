@@ -84,7 +84,8 @@ internal static unsafe class Gemm
         int m = job.M, n = job.N, k = job.K;
         int kc0 = Balanced(k, KcMax, 1);
         int mc0 = Balanced(m, McMax, mr);
-        int nFull = n / NR * NR;
+        int nr = mr == 8 && n % NR != 0 && n % 5 == 0 ? 5 : NR;
+        int nFull = n / nr * nr;
 
         // The tile reads A and B where they lie. Only what it cannot read in place is copied: A when transposed
         // (its rows are not contiguous), and the last, partial panel of A or B, padded with zeros.
@@ -129,20 +130,21 @@ internal static unsafe class Gemm
                             PrefetchPanel(job.AAt(ic + ir + mr, pc), job.Lda, kc);
                         }
 
-                        for (int jr = 0; jr < n; jr += NR)
+                        for (int jr = 0; jr < n; jr += nr)
                         {
                             double* ct = job.C + ic + ir + ((long)jr * job.Ldc);
                             if (jr < nFull && rows == mr)
                             {
-                                GemmKernel.Tile(mr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate);
+                                GemmKernel.Tile(mr, nr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate);
                             }
                             else if (jr < nFull)
                             {
-                                GemmKernel.EdgeTile(mr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate, rows, NR);
+                                GemmKernel.EdgeTile(mr, nr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate, rows, nr);
                             }
                             else
                             {
-                                GemmKernel.EdgeTile(mr, kc, a, aStride, pb + ((long)pc * NR), NR, 1, job.Alpha, ct, job.Ldc, accumulate, rows, n - nFull);
+                                // Only six-wide tiles leave a partial panel of B (five-wide ones are chosen where five divides n).
+                                GemmKernel.EdgeTile(mr, NR, kc, a, aStride, pb + ((long)pc * NR), NR, 1, job.Alpha, ct, job.Ldc, accumulate, rows, n - nFull);
                             }
                         }
                     }

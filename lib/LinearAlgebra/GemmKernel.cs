@@ -7,7 +7,8 @@ namespace Backprop.LinearAlgebra;
 
 /// <summary>
 /// The register tile at the heart of <see cref="Gemm"/>: C += alpha · A-panel · B-panel, 8×6 with Vector256
-/// (AVX2), 16×6 with Vector512 where the hardware has it.
+/// (AVX2), 16×6 with Vector512 where the hardware has it, and 8×5 for widths that five divides and six does
+/// not (the 50 hidden units of the book's network), so that no tile computes columns that are not there.
 /// </summary>
 internal static unsafe class GemmKernel
 {
@@ -29,9 +30,13 @@ internal static unsafe class GemmKernel
     /// bColumnStride 1), but equally a column-major matrix in place, with no copy at all.
     /// accumulate = false overwrites C, which spares a pass that would clear it first (beta = 0).
     /// </summary>
-    public static void Tile(int mr, int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
+    public static void Tile(int mr, int nr, int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
     {
-        if (mr == 16)
+        if (nr == 5)
+        {
+            Tile8x5(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
+        }
+        else if (mr == 16)
         {
             Tile16(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
         }
@@ -43,10 +48,10 @@ internal static unsafe class GemmKernel
 
     /// <summary>A partial tile at the bottom or right edge: run the full tile into a scratch block, add the part that exists.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void EdgeTile(int mr, int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate, int rows, int cols)
+    public static void EdgeTile(int mr, int nr, int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate, int rows, int cols)
     {
         double* scratch = stackalloc double[MaxMR * NR];
-        Tile(mr, kc, a, aStride, b, bStride, bColumnStride, alpha, scratch, mr, accumulate: false);
+        Tile(mr, nr, kc, a, aStride, b, bStride, bColumnStride, alpha, scratch, mr, accumulate: false);
         for (int j = 0; j < cols; j++)
         {
             for (int i = 0; i < rows; i++)
@@ -97,6 +102,44 @@ internal static unsafe class GemmKernel
         Update(c + (3 * ldc), va, c30, c31, accumulate);
         Update(c + (4 * ldc), va, c40, c41, accumulate);
         Update(c + (5 * ldc), va, c50, c51, accumulate);
+    }
+
+    // The same, one column narrower: ten accumulators.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile8x5(int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
+    {
+        Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default;
+        double* b0 = b, b1 = b + bColumnStride, b2 = b1 + bColumnStride, b3 = b2 + bColumnStride, b4 = b3 + bColumnStride;
+        nint q = 0;
+        for (int p = 0; p < kc; p++, q += bStride)
+        {
+            Vector256<double> a0 = Vector256.Load(a);
+            Vector256<double> a1 = Vector256.Load(a + 4);
+            Vector256<double> bj = Vector256.Create(b0[q]);
+            c00 = MulAdd(a0, bj, c00);
+            c01 = MulAdd(a1, bj, c01);
+            bj = Vector256.Create(b1[q]);
+            c10 = MulAdd(a0, bj, c10);
+            c11 = MulAdd(a1, bj, c11);
+            bj = Vector256.Create(b2[q]);
+            c20 = MulAdd(a0, bj, c20);
+            c21 = MulAdd(a1, bj, c21);
+            bj = Vector256.Create(b3[q]);
+            c30 = MulAdd(a0, bj, c30);
+            c31 = MulAdd(a1, bj, c31);
+            bj = Vector256.Create(b4[q]);
+            c40 = MulAdd(a0, bj, c40);
+            c41 = MulAdd(a1, bj, c41);
+            a += aStride;
+        }
+
+        Vector256<double> va = Vector256.Create(alpha);
+        Update(c, va, c00, c01, accumulate);
+        Update(c + ldc, va, c10, c11, accumulate);
+        Update(c + (2 * ldc), va, c20, c21, accumulate);
+        Update(c + (3 * ldc), va, c30, c31, accumulate);
+        Update(c + (4 * ldc), va, c40, c41, accumulate);
     }
 
     // The same with two Vector512 per column: 12 of the 32 zmm registers, twice the work per instruction.

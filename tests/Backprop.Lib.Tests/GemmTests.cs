@@ -17,6 +17,8 @@ public class GemmTests
     [InlineData(100, 784, 50)]
     [InlineData(1031, 1019, 7)]
     [InlineData(9, 300, 1025)]
+    [InlineData(37, 29, 35)]
+    [InlineData(8, 5, 5)]
     public void Multiply_MatchesNaiveTripleLoop_ForEveryTransposeAlphaAndBeta(int m, int k, int n)
     {
         var random = new Random(m * 7919 + k * 31 + n);
@@ -42,6 +44,7 @@ public class GemmTests
     [Theory]
     [InlineData(403, 331, 77)]
     [InlineData(61, 331, 509)]
+    [InlineData(403, 331, 55)]
     public void Multiply_BigEnoughForTwoCores_MatchesNaiveTripleLoop(int m, int k, int n)
     {
         // Tall products are cut into row halves, wide ones into column halves.

@@ -19,13 +19,13 @@ internal static unsafe class KernelPeak
         const int reps = 200_000;
         fixed (double* pa = a, pb = b, pc = c)
         {
-            GemmKernel.Tile(mr, kc, pa, mr, pb, GemmKernel.NR, 1, 1.0, pc, mr, accumulate: true);
+            GemmKernel.Tile(mr, GemmKernel.NR, kc, pa, mr, pb, GemmKernel.NR, 1, 1.0, pc, mr, accumulate: true);
             var process = Process.GetCurrentProcess();
             var cpu = process.TotalProcessorTime;
             long start = Stopwatch.GetTimestamp();
             for (int r = 0; r < reps; r++)
             {
-                GemmKernel.Tile(mr, kc, pa, mr, pb, GemmKernel.NR, 1, 1.0, pc, mr, accumulate: true);
+                GemmKernel.Tile(mr, GemmKernel.NR, kc, pa, mr, pb, GemmKernel.NR, 1, 1.0, pc, mr, accumulate: true);
             }
 
             double wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
