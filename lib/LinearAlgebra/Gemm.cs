@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Runtime.CompilerServices;
 
@@ -24,6 +25,9 @@ internal static unsafe class Gemm
 
     [ThreadStatic]
     private static double[]? t_packB;
+
+    [ThreadStatic]
+    private static double[]? t_partial;
 
     /// <summary>op(X) is X or Xᵀ; op(A) is m×k, op(B) is k×n; lda, ldb, ldc are the column strides of the stored matrices.</summary>
     public static void Multiply(
@@ -63,12 +67,54 @@ internal static unsafe class Gemm
 
         bool skipZeros = ZeroSkippingGemm.Pays(transA, transB, m, n, k, a, lda);
         var job = new GemmJob(transA, transB, m, n, k, alpha, a, lda, b, ldb, overwrite, c, ldc, skipZeros);
-        if (2L * m * n * k >= ParallelFlops && GemmWorker.TryRunHalves(job))
+        if (2L * m * n * k >= ParallelFlops && OnTwoCores(job))
         {
             return;
         }
 
         Serial(job);
+    }
+
+    // Half the product here, half on the second core. Cut along k, the second half sums into a C of its own,
+    // added in at the end.
+    private static bool OnTwoCores(in GemmJob job)
+    {
+        var (first, second) = job.Halves(out bool alongK);
+        double[]? partial = alongK ? Buffer(ref t_partial, job.M * job.N) : null;
+        fixed (double* sums = partial)
+        {
+            var split = new Split(first, alongK ? second.Into(sums, job.M, overwrite: true) : second);
+            if (!SecondCore.TryRunHalves(&Split.Run, &split))
+            {
+                return false;
+            }
+
+            if (alongK)
+            {
+                AddInto(sums, job.M, job.N, job.C, job.Ldc);
+            }
+
+            return true;
+        }
+    }
+
+    private static void AddInto(double* partial, int m, int n, double* c, int ldc)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            var column = new Span<double>(c + ((long)j * ldc), m);
+            var add = new ReadOnlySpan<double>(partial + ((long)j * m), m);
+            int i = 0;
+            for (; i <= m - 4; i += 4)
+            {
+                (Vector256.Create(column.Slice(i, 4)) + Vector256.Create(add.Slice(i, 4))).CopyTo(column.Slice(i, 4));
+            }
+
+            for (; i < m; i++)
+            {
+                column[i] += add[i];
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -202,5 +248,18 @@ internal static unsafe class Gemm
         }
 
         return buffer;
+    }
+
+    /// <summary>The two halves of a product, for <see cref="SecondCore"/>.</summary>
+    private readonly struct Split(GemmJob first, GemmJob second)
+    {
+        private readonly GemmJob _first = first;
+        private readonly GemmJob _second = second;
+
+        public static void Run(void* state, int half)
+        {
+            var split = (Split*)state;
+            Serial(half == 0 ? split->_first : split->_second);
+        }
     }
 }

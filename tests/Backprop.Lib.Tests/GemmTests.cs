@@ -107,14 +107,14 @@ public class GemmTests
         double[] b = RandomArray(random, k * n);
         double[] c = RandomArray(random, m * n);
         double[] expected = Naive(false, false, m, n, k, 1.5, a, b, 0.5, c);
-        GemmWorker.Standby = true;
+        SecondCore.Standby = true;
         try
         {
             Gemm.Multiply(false, false, m, n, k, 1.5, a, m, b, k, 0.5, c, m);
         }
         finally
         {
-            GemmWorker.Standby = false;
+            SecondCore.Standby = false;
         }
 
         AssertClose(expected, c, $"{m}x{k}x{n} with the worker on standby");

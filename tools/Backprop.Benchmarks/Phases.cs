@@ -10,7 +10,7 @@ internal static class Phases
 {
     public static void Run(IdxData data)
     {
-        GemmWorker.Enabled = false;
+        SecondCore.Enabled = false;
         var network = new TwoLayerNet(784, 50, 10, seed: 0);
         var random = new Random(1);
         var rows = new int[100];

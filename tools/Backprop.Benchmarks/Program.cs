@@ -19,7 +19,7 @@ public static class Program
         string command = args.Length > 0 ? args[0] : "full";
         if (args.Contains("--one-core"))
         {
-            GemmWorker.Enabled = false;
+            SecondCore.Enabled = false;
         }
 
         switch (command)
@@ -28,7 +28,7 @@ public static class Program
                 FullBenchmark.Run(Option(args, "--rounds", 3), Option(args, "--iters", 10000), Option(args, "--verify-iters", 1200));
                 return 0;
             case "gemm1":
-                GemmWorker.Enabled = false;
+                SecondCore.Enabled = false;
                 goto case "gemm";
             case "gemm":
                 foreach (var r in GemmShapes.Run())
