@@ -165,33 +165,36 @@ internal static unsafe class Gemm
                         GemmPacking.PackA(false, job.AAt(ic + mFull, pc), job.Lda, mc - mFull, kc, pa, mr);
                     }
 
-                    for (int ir = 0; ir < mc; ir += mr)
+                    // Tall C: a panel of A stays in L1 while it meets every panel of B. Wide C (Affine's dx,
+                    // 100×784): the other way round, a panel of B stays while every panel of A passes.
+                    int rowTiles = (mc + mr - 1) / mr, columnTiles = (n + nr - 1) / nr;
+                    bool columnsOuter = n > mc;
+                    for (int t = 0; t < rowTiles * columnTiles; t++)
                     {
+                        int ir = (columnsOuter ? t % rowTiles : t / columnTiles) * mr;
+                        int jr = (columnsOuter ? t / rowTiles : t % columnTiles) * nr;
                         int rows = Math.Min(mr, mc - ir);
                         bool packedA = packAll || rows < mr;
                         double* a = packedA ? pa + (packAll ? ir * kc : 0) : job.AAt(ic + ir, pc);
                         nint aStride = packedA ? mr : job.Lda;
-                        if (!packAll && ir + (2 * mr) <= mc)
+                        if (!columnsOuter && jr == 0 && !packAll && ir + (2 * mr) <= mc)
                         {
                             PrefetchPanel(job.AAt(ic + ir + mr, pc), job.Lda, kc);
                         }
 
-                        for (int jr = 0; jr < n; jr += nr)
+                        double* ct = job.C + ic + ir + ((long)jr * job.Ldc);
+                        if (jr < nFull && rows == mr)
                         {
-                            double* ct = job.C + ic + ir + ((long)jr * job.Ldc);
-                            if (jr < nFull && rows == mr)
-                            {
-                                GemmKernel.Tile(mr, nr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate);
-                            }
-                            else if (jr < nFull)
-                            {
-                                GemmKernel.EdgeTile(mr, nr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate, rows, nr);
-                            }
-                            else
-                            {
-                                // Only six-wide tiles leave a partial panel of B (five-wide ones are chosen where five divides n).
-                                GemmKernel.EdgeTile(mr, NR, kc, a, aStride, pb + ((long)pc * NR), NR, 1, job.Alpha, ct, job.Ldc, accumulate, rows, n - nFull);
-                            }
+                            GemmKernel.Tile(mr, nr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate);
+                        }
+                        else if (jr < nFull)
+                        {
+                            GemmKernel.EdgeTile(mr, nr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate, rows, nr);
+                        }
+                        else
+                        {
+                            // Only six-wide tiles leave a partial panel of B (five-wide ones are chosen where five divides n).
+                            GemmKernel.EdgeTile(mr, NR, kc, a, aStride, pb + ((long)pc * NR), NR, 1, job.Alpha, ct, job.Ldc, accumulate, rows, n - nFull);
                         }
                     }
                 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using Backprop.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
@@ -40,6 +41,7 @@ public static class Trainer
         // already on their way from memory while the step before it computes.
         var nextRows = new int[options.BatchSize];
         Draw(random, trainSize, nextRows);
+        long start = Stopwatch.GetTimestamp(), evaluating = 0;
 
         for (int i = 0; i < options.Iterations; i++)
         {
@@ -72,12 +74,16 @@ public static class Trainer
 
             if (i % iterPerEpoch == 0)
             {
+                long evaluation = Stopwatch.GetTimestamp();
                 var epoch = new EpochRecord(
                     history.Epochs.Count, i, network.Accuracy(xTrain, tTrain), network.Accuracy(xTest, tTest));
+                evaluating += Stopwatch.GetTimestamp() - evaluation;
                 history.AddEpoch(epoch);
                 progress?.Report(new TrainingProgress(i, options.Iterations, loss, epoch));
             }
         }
+        history.SetTimes(
+            Stopwatch.GetElapsedTime(start) - Stopwatch.GetElapsedTime(0, evaluating), Stopwatch.GetElapsedTime(0, evaluating));
         return history;
     }
 

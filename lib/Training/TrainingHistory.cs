@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -17,6 +18,14 @@ public sealed class TrainingHistory
     public IReadOnlyList<double> TrainAccuracies => _epochs.Select(e => e.TrainAccuracy).ToList();
 
     public IReadOnlyList<double> TestAccuracies => _epochs.Select(e => e.TestAccuracy).ToList();
+
+    /// <summary>Wall-clock time of the iterations themselves (batch, gradient, update, loss), evaluations left out.</summary>
+    public TimeSpan StepTime { get; private set; }
+
+    /// <summary>Wall-clock time of the accuracy evaluations on the whole training and test sets.</summary>
+    public TimeSpan EvaluationTime { get; private set; }
+
+    internal void SetTimes(TimeSpan steps, TimeSpan evaluations) => (StepTime, EvaluationTime) = (steps, evaluations);
 
     internal void AddLoss(double loss) => _losses.Add(loss);
 
