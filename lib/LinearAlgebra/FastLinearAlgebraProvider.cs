@@ -25,7 +25,9 @@ internal sealed partial class FastLinearAlgebraProvider : ILinearAlgebraProvider
     }
 
     public override string ToString() =>
-        GemmKernel.IsSupported ? "Backprop blocked GEMM (Vector256, 2 cores) over MathNet managed" : "MathNet managed (no vector hardware)";
+        GemmKernel.IsSupported
+            ? $"Backprop GEMM ({(GemmKernel.Wide ? "Vector512" : "Vector256")} tiles, {(Environment.ProcessorCount > 1 ? "2 cores" : "1 core")}, zero skipping) over MathNet managed"
+            : "MathNet managed (no vector hardware)";
 
     public void MatrixMultiply(double[] x, int rowsX, int columnsX, double[] y, int rowsY, int columnsY, double[] result) =>
         MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.DontTranspose, 1.0, x, rowsX, columnsX, y, rowsY, columnsY, 0.0, result);
