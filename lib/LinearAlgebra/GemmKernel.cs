@@ -34,7 +34,7 @@ internal static unsafe class GemmKernel
     {
         if (nr == 5)
         {
-            Tile8x5(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
+            Tile8<Five>(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
         }
         else if (mr == 16)
         {
@@ -42,7 +42,7 @@ internal static unsafe class GemmKernel
         }
         else
         {
-            Tile8(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
+            Tile8<Six>(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
         }
     }
 
@@ -62,13 +62,16 @@ internal static unsafe class GemmKernel
         }
     }
 
-    // Twelve accumulators + two A vectors + one broadcast = 15 of the 16 ymm registers.
+    // Twelve accumulators + two A vectors + one broadcast = 15 of the 16 ymm registers; ten for five columns.
+    // TWidth is a struct, so the JIT compiles each width on its own, with the sixth column's code gone from the five-wide one.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile8(int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
+    private static void Tile8<TWidth>(int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
+        where TWidth : struct, ITileWidth
     {
+        bool six = TWidth.Columns == 6;
         Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        double* b0 = b, b1 = b + bColumnStride, b2 = b1 + bColumnStride, b3 = b2 + bColumnStride, b4 = b3 + bColumnStride, b5 = b4 + bColumnStride;
+        double* b0 = b, b1 = b + bColumnStride, b2 = b1 + bColumnStride, b3 = b2 + bColumnStride, b4 = b3 + bColumnStride, b5 = six ? b4 + bColumnStride : b4;
         nint q = 0;
         for (int p = 0; p < kc; p++, q += bStride)
         {
@@ -89,9 +92,13 @@ internal static unsafe class GemmKernel
             bj = Vector256.Create(b4[q]);
             c40 = MulAdd(a0, bj, c40);
             c41 = MulAdd(a1, bj, c41);
-            bj = Vector256.Create(b5[q]);
-            c50 = MulAdd(a0, bj, c50);
-            c51 = MulAdd(a1, bj, c51);
+            if (six)
+            {
+                bj = Vector256.Create(b5[q]);
+                c50 = MulAdd(a0, bj, c50);
+                c51 = MulAdd(a1, bj, c51);
+            }
+
             a += aStride;
         }
 
@@ -101,45 +108,10 @@ internal static unsafe class GemmKernel
         Update(c + (2 * ldc), va, c20, c21, accumulate);
         Update(c + (3 * ldc), va, c30, c31, accumulate);
         Update(c + (4 * ldc), va, c40, c41, accumulate);
-        Update(c + (5 * ldc), va, c50, c51, accumulate);
-    }
-
-    // The same, one column narrower: ten accumulators.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile8x5(int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
-    {
-        Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default;
-        double* b0 = b, b1 = b + bColumnStride, b2 = b1 + bColumnStride, b3 = b2 + bColumnStride, b4 = b3 + bColumnStride;
-        nint q = 0;
-        for (int p = 0; p < kc; p++, q += bStride)
+        if (six)
         {
-            Vector256<double> a0 = Vector256.Load(a);
-            Vector256<double> a1 = Vector256.Load(a + 4);
-            Vector256<double> bj = Vector256.Create(b0[q]);
-            c00 = MulAdd(a0, bj, c00);
-            c01 = MulAdd(a1, bj, c01);
-            bj = Vector256.Create(b1[q]);
-            c10 = MulAdd(a0, bj, c10);
-            c11 = MulAdd(a1, bj, c11);
-            bj = Vector256.Create(b2[q]);
-            c20 = MulAdd(a0, bj, c20);
-            c21 = MulAdd(a1, bj, c21);
-            bj = Vector256.Create(b3[q]);
-            c30 = MulAdd(a0, bj, c30);
-            c31 = MulAdd(a1, bj, c31);
-            bj = Vector256.Create(b4[q]);
-            c40 = MulAdd(a0, bj, c40);
-            c41 = MulAdd(a1, bj, c41);
-            a += aStride;
+            Update(c + (5 * ldc), va, c50, c51, accumulate);
         }
-
-        Vector256<double> va = Vector256.Create(alpha);
-        Update(c, va, c00, c01, accumulate);
-        Update(c + ldc, va, c10, c11, accumulate);
-        Update(c + (2 * ldc), va, c20, c21, accumulate);
-        Update(c + (3 * ldc), va, c30, c31, accumulate);
-        Update(c + (4 * ldc), va, c40, c41, accumulate);
     }
 
     // The same with two Vector512 per column: 12 of the 32 zmm registers, twice the work per instruction.
@@ -221,4 +193,20 @@ internal static unsafe class GemmKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> MulAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c) =>
         Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : (a * b) + c;
+
+    /// <summary>How many columns of C a tile computes, as a type, so that each width gets code of its own.</summary>
+    private interface ITileWidth
+    {
+        static abstract int Columns { get; }
+    }
+
+    private readonly struct Six : ITileWidth
+    {
+        public static int Columns => 6;
+    }
+
+    private readonly struct Five : ITileWidth
+    {
+        public static int Columns => 5;
+    }
 }

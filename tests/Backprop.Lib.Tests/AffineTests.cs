@@ -31,10 +31,7 @@ public class AffineTests
     [Fact]
     public void Backward_MatchesNumericalGradient()
     {
-        var w = Check.RandomMatrix(13, 5, seed: 5);
-        var b = Check.RandomMatrix(1, 5, seed: 6);
-        var x = Check.RandomMatrix(7, 13, seed: 7);
-        var dout = Check.RandomMatrix(7, 5, seed: 8);
+        var (w, b, x, dout) = Operands();
         var affine = new Affine(w, b);
         double L(Matrix<double> _) => affine.Forward(x).PointwiseMultiply(dout).Enumerate().Sum();
 
@@ -51,10 +48,7 @@ public class AffineTests
     [Fact]
     public void Backward_WithoutDx_GivesTheSameDWAndDB_AndAnEmptyDx()
     {
-        var w = Check.RandomMatrix(13, 5, seed: 5);
-        var b = Check.RandomMatrix(1, 5, seed: 6);
-        var x = Check.RandomMatrix(7, 13, seed: 7);
-        var dout = Check.RandomMatrix(7, 5, seed: 8);
+        var (w, b, x, dout) = Operands();
         var full = new Affine(w, b);
         var first = new Affine(w, b, "Affine1") { ComputesDx = false };
         full.Forward(x);
@@ -122,4 +116,8 @@ public class AffineTests
 
         Assert.Contains("Affine2.Backward: dout is 3×4 but the output was 3×2", error.Message);
     }
+
+    // W 13×5, b 1×5, a batch of 7 and a dout for it.
+    private static (Matrix<double> W, Matrix<double> B, Matrix<double> X, Matrix<double> Dout) Operands() =>
+        (Check.RandomMatrix(13, 5, seed: 5), Check.RandomMatrix(1, 5, seed: 6), Check.RandomMatrix(7, 13, seed: 7), Check.RandomMatrix(7, 5, seed: 8));
 }

@@ -21,24 +21,7 @@ public class GemmTests
     [InlineData(8, 5, 5)]
     public void Multiply_MatchesNaiveTripleLoop_ForEveryTransposeAlphaAndBeta(int m, int k, int n)
     {
-        var random = new Random(m * 7919 + k * 31 + n);
-        foreach (bool transA in new[] { false, true })
-        {
-            foreach (bool transB in new[] { false, true })
-            {
-                foreach (var (alpha, beta) in new[] { (1.0, 0.0), (-0.5, 1.0), (2.0, 0.25) })
-                {
-                    double[] a = RandomArray(random, m * k);
-                    double[] b = RandomArray(random, k * n);
-                    double[] c = RandomArray(random, m * n);
-                    double[] expected = Naive(transA, transB, m, n, k, alpha, a, b, beta, c);
-
-                    Gemm.Multiply(transA, transB, m, n, k, alpha, a, transA ? k : m, b, transB ? n : k, beta, c, m);
-
-                    AssertClose(expected, c, $"{m}x{k}x{n} transA={transA} transB={transB} alpha={alpha} beta={beta}");
-                }
-            }
-        }
+        AssertEveryTransposeAlphaAndBeta(m, k, n, new Random(m * 7919 + k * 31 + n));
     }
 
     [Theory]
@@ -49,21 +32,7 @@ public class GemmTests
     {
         // Tall products are cut into row halves, wide ones into column halves.
         Assert.True(2L * m * n * k >= Gemm.ParallelFlops);
-        var random = new Random(m + n);
-        foreach (bool transA in new[] { false, true })
-        {
-            foreach (bool transB in new[] { false, true })
-            {
-                double[] a = RandomArray(random, m * k);
-                double[] b = RandomArray(random, k * n);
-                double[] c = RandomArray(random, m * n);
-                double[] expected = Naive(transA, transB, m, n, k, 1.5, a, b, 0.5, c);
-
-                Gemm.Multiply(transA, transB, m, n, k, 1.5, a, transA ? k : m, b, transB ? n : k, 0.5, c, m);
-
-                AssertClose(expected, c, $"{m}x{k}x{n} transA={transA} transB={transB}");
-            }
-        }
+        AssertEveryTransposeAlphaAndBeta(m, k, n, new Random(m + n));
     }
 
     [Theory]
@@ -75,24 +44,7 @@ public class GemmTests
         // Each core sums half of k; the second half's C is added to the first's at the end.
         Assert.True(2L * m * n * k >= Gemm.ParallelFlops);
         Assert.True(k >= 4 * Math.Max(m, n));
-        var random = new Random(m * 31 + n);
-        foreach (bool transA in new[] { false, true })
-        {
-            foreach (bool transB in new[] { false, true })
-            {
-                foreach (var (alpha, beta) in new[] { (1.0, 0.0), (-0.5, 1.0), (2.0, 0.25) })
-                {
-                    double[] a = RandomArray(random, m * k);
-                    double[] b = RandomArray(random, k * n);
-                    double[] c = RandomArray(random, m * n);
-                    double[] expected = Naive(transA, transB, m, n, k, alpha, a, b, beta, c);
-
-                    Gemm.Multiply(transA, transB, m, n, k, alpha, a, transA ? k : m, b, transB ? n : k, beta, c, m);
-
-                    AssertClose(expected, c, $"{m}x{k}x{n} transA={transA} transB={transB} alpha={alpha} beta={beta}");
-                }
-            }
-        }
+        AssertEveryTransposeAlphaAndBeta(m, k, n, new Random(m * 31 + n));
     }
 
     [Theory]
@@ -195,6 +147,27 @@ public class GemmTests
     }
 
     private static double[] Values(Matrix<double> matrix) => ((DenseMatrix)matrix).Values;
+
+    private static void AssertEveryTransposeAlphaAndBeta(int m, int k, int n, Random random)
+    {
+        foreach (bool transA in new[] { false, true })
+        {
+            foreach (bool transB in new[] { false, true })
+            {
+                foreach (var (alpha, beta) in new[] { (1.0, 0.0), (-0.5, 1.0), (2.0, 0.25) })
+                {
+                    double[] a = RandomArray(random, m * k);
+                    double[] b = RandomArray(random, k * n);
+                    double[] c = RandomArray(random, m * n);
+                    double[] expected = Naive(transA, transB, m, n, k, alpha, a, b, beta, c);
+
+                    Gemm.Multiply(transA, transB, m, n, k, alpha, a, transA ? k : m, b, transB ? n : k, beta, c, m);
+
+                    AssertClose(expected, c, $"{m}x{k}x{n} transA={transA} transB={transB} alpha={alpha} beta={beta}");
+                }
+            }
+        }
+    }
 
     internal static double[] Naive(bool transA, bool transB, int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c)
     {
