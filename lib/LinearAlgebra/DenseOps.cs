@@ -128,7 +128,7 @@ internal static class DenseOps
 
     /// <summary>p -= learningRate · g, in place (the book's <c>params[key] -= lr * grad[key]</c> without temporaries).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void SubtractScaled(Matrix<double> p, double learningRate, Matrix<double> g)
+    public static unsafe void SubtractScaled(Matrix<double> p, double learningRate, Matrix<double> g)
     {
         double[] ps = Storage(p), gs = Values(g);
         if (gs.Length != ps.Length || g.RowCount != p.RowCount)
@@ -136,20 +136,56 @@ internal static class DenseOps
             throw new ArgumentException($"The gradient is {Shape.Of(g)} but the parameter is {Shape.Of(p)}; they must have the same shape.", nameof(g));
         }
 
-        // Multiply, then subtract, as numpy does: two roundings, not one fused multiply-add.
-        // (One core: 40,000 values take ~15 µs, less than handing half to the other core can save.)
-        var rate = Vector256.Create(learningRate);
-        int i = 0;
-        for (; i <= ps.Length - 4; i += 4)
+        fixed (double* pp = ps, pg = gs)
         {
-            var updated = Vector256.Create(ps.AsSpan(i, 4)) - (rate * Vector256.Create(gs.AsSpan(i, 4)));
-            updated.CopyTo(ps.AsSpan(i, 4));
+            // Each core updates the lower or upper half of every column: the rows of W1 that it multiplies next.
+            var update = new Update(pp, pg, learningRate, p.RowCount, p.ColumnCount, p.RowCount / 2 / 4 * 4);
+            if (ps.Length < 16_384 || !SecondCore.TryRunHalves(&Update.Run, &update))
+            {
+                Update.Rows(update, 0, p.RowCount);
+            }
+        }
+    }
+
+    private readonly unsafe struct Update(double* p, double* g, double rate, int rows, int columns, int split)
+    {
+        public static void Run(void* state, int half)
+        {
+            var update = *(Update*)state;
+            Rows(update, half == 0 ? 0 : update.Split, half == 0 ? update.Split : update.RowCount);
         }
 
-        for (; i < ps.Length; i++)
+        // Rows i0..i1 of every column. Multiply, then subtract, as numpy does: two roundings, not one fused multiply-add.
+        public static void Rows(in Update u, int i0, int i1)
         {
-            ps[i] -= learningRate * gs[i];
+            var rate = Vector256.Create(u.Rate);
+            for (int j = 0; j < u.ColumnCount; j++)
+            {
+                double* p = u.P + ((long)j * u.RowCount), g = u.G + ((long)j * u.RowCount);
+                int i = i0;
+                for (; i <= i1 - 4; i += 4)
+                {
+                    (Vector256.Load(p + i) - (rate * Vector256.Load(g + i))).Store(p + i);
+                }
+
+                for (; i < i1; i++)
+                {
+                    p[i] -= u.Rate * g[i];
+                }
+            }
         }
+
+        private double* P { get; } = p;
+
+        private double* G { get; } = g;
+
+        private double Rate { get; } = rate;
+
+        private int RowCount { get; } = rows;
+
+        private int ColumnCount { get; } = columns;
+
+        private int Split { get; } = split;
     }
 
     /// <summary>The chosen rows of x, in order, into batch (numpy's <c>x[batch_mask]</c>).</summary>
@@ -202,7 +238,6 @@ internal static class DenseOps
     public static unsafe void GatherRows(double[] rowMajor, int columns, int[] rows, Matrix<double> batch)
     {
         double[] bs = Storage(batch);
-        int count = rows.Length;
         foreach (int row in rows)
         {
             if ((uint)row >= (uint)(rowMajor.Length / columns))
@@ -211,17 +246,50 @@ internal static class DenseOps
             }
         }
 
-        // Four rows and four columns at a time: four row reads become four column writes through a 4×4 transpose.
-        // (One core: with the rows prefetched, splitting the copy over two cores measured no faster.)
-        int count4 = count & ~3, columns4 = Vector256.IsHardwareAccelerated ? columns & ~3 : 0;
         fixed (double* source = rowMajor, target = bs)
+        fixed (int* chosen = rows)
         {
+            // Each core copies half of the columns: the second core then already holds the half of the batch
+            // that it multiplies next (the products cut a batch's columns the same way).
+            var gather = new Gather(source, columns, chosen, rows.Length, target, columns / 2 / 4 * 4);
+            if (rows.Length * columns < 16_384 || !SecondCore.TryRunHalves(&Gather.Run, &gather))
+            {
+                Gather.Columns(gather, 0, columns);
+            }
+        }
+    }
+
+    private readonly unsafe struct Gather(double* source, int columns, int* rows, int count, double* target, int split)
+    {
+        public static void Run(void* state, int half)
+        {
+            var gather = *(Gather*)state;
+            if (half == 0)
+            {
+                Columns(gather, 0, gather.Split);
+            }
+            else
+            {
+                Columns(gather, gather.Split, gather.ColumnCount);
+            }
+        }
+
+        private int Split { get; } = split;
+
+        private int ColumnCount { get; } = columns;
+
+        // Columns j0..j1 of the batch: four rows and four columns at a time, four row reads turned into four
+        // column writes by a 4×4 transpose.
+        public static void Columns(in Gather g, int j0, int j1)
+        {
+            int count = g.Count, count4 = count & ~3;
+            int j4 = Vector256.IsHardwareAccelerated ? j0 + ((j1 - j0) & ~3) : j0;
             for (int r = 0; r < count4; r += 4)
             {
-                double* s0 = source + ((long)rows[r] * columns), s1 = source + ((long)rows[r + 1] * columns);
-                double* s2 = source + ((long)rows[r + 2] * columns), s3 = source + ((long)rows[r + 3] * columns);
-                double* t = target + r;
-                for (int j = 0; j < columns4; j += 4, t += 4 * count)
+                double* s0 = g.Source + ((long)g.Rows[r] * g.ColumnCount), s1 = g.Source + ((long)g.Rows[r + 1] * g.ColumnCount);
+                double* s2 = g.Source + ((long)g.Rows[r + 2] * g.ColumnCount), s3 = g.Source + ((long)g.Rows[r + 3] * g.ColumnCount);
+                double* t = g.Target + r + ((long)j0 * count);
+                for (int j = j0; j < j4; j += 4, t += 4 * count)
                 {
                     var (c0, c1, c2, c3) = Transpose4x4(Vector256.Load(s0 + j), Vector256.Load(s1 + j), Vector256.Load(s2 + j), Vector256.Load(s3 + j));
                     c0.Store(t);
@@ -233,13 +301,21 @@ internal static class DenseOps
 
             for (int r = 0; r < count; r++)
             {
-                double* s = source + ((long)rows[r] * columns);
-                for (int j = r < count4 ? columns4 : 0; j < columns; j++)
+                double* s = g.Source + ((long)g.Rows[r] * g.ColumnCount);
+                for (int j = r < count4 ? j4 : j0; j < j1; j++)
                 {
-                    target[r + ((long)j * count)] = s[j];
+                    g.Target[r + ((long)j * count)] = s[j];
                 }
             }
         }
+
+        private double* Source { get; } = source;
+
+        private int* Rows { get; } = rows;
+
+        private int Count { get; } = count;
+
+        private double* Target { get; } = target;
     }
 
     /// <summary>
