@@ -145,6 +145,33 @@ public class FastPathTests
         Assert.Equal(Matrix<double>.Build.Dense(rows.Length, 7, (r, j) => x[rows[r], j]), batch);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void GatherAndUpdate_BigEnoughForTwoCores_AreExact_EvenWhenTheCallerDoesBothHalves(bool standby)
+    {
+        // A batch of 30 rows of 787 values, and a 783×50 parameter: both split over the two cores (odd sizes: tails).
+        var x = Check.RandomMatrix(97, 787, seed: 8);
+        int[] rows = Enumerable.Range(0, 30).Select(i => (i * 37) % 97).ToArray();
+        var batch = Matrix<double>.Build.Dense(rows.Length, 787);
+        var p = Check.RandomMatrix(783, 50, seed: 1);
+        var g = Check.RandomMatrix(783, 50, seed: 2);
+        var expected = Matrix<double>.Build.Dense(783, 50, (i, j) => p[i, j] - (0.1 * g[i, j]));
+        SecondCore.Standby = standby;
+        try
+        {
+            DenseOps.GatherRows(DenseOps.RowMajor(x), 787, rows, batch);
+            DenseOps.SubtractScaled(p, 0.1, g);
+        }
+        finally
+        {
+            SecondCore.Standby = false;
+        }
+
+        Assert.Equal(Matrix<double>.Build.Dense(rows.Length, 787, (r, j) => x[rows[r], j]), batch);
+        Assert.Equal(expected, p);
+    }
+
     [Fact]
     public void GatherRows_OfARowThatIsNotThere_NamesIt()
     {
