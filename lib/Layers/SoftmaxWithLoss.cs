@@ -66,14 +66,12 @@ public sealed class SoftmaxWithLoss
             DenseOps.SubtractThenDivide(y, oneHot, batch, dx);
             return;
         }
-        else
+
+        y.CopyTo(dx);
+        var indices = t.Indices!;
+        for (int i = 0; i < batch; i++)
         {
-            y.CopyTo(dx);
-            var indices = t.Indices!;
-            for (int i = 0; i < batch; i++)
-            {
-                dx[i, indices[i]] -= 1;
-            }
+            dx[i, indices[i]] -= 1;
         }
         dx.Divide(batch, dx);
     }

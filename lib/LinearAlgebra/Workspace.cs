@@ -17,14 +17,4 @@ internal static class Workspace
 
         return buffer;
     }
-
-    public static bool[,] Reuse(ref bool[,]? buffer, int rows, int columns)
-    {
-        if (buffer is null || buffer.GetLength(0) != rows || buffer.GetLength(1) != columns)
-        {
-            buffer = new bool[rows, columns];
-        }
-
-        return buffer;
-    }
 }
