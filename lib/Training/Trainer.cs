@@ -31,8 +31,9 @@ public static class Trainer
         int iterPerEpoch = Math.Max(trainSize / options.BatchSize, 1);
         var history = new TrainingHistory();
         // One batch for the whole run: each iteration copies x[batch_mask], t[batch_mask] into it,
-        // from a row-major copy of x (MathNet keeps columns, and a row gathered from them misses the cache 784 times).
-        double[] xRows = DenseOps.RowMajor(xTrain);
+        // from a row-major copy of x (MathNet keeps columns, and a row gathered from them misses the cache 784 times),
+        // kept as bytes when x is pixels.
+        var samples = SampleRows.Of(xTrain);
         var xBatch = Matrix<double>.Build.Dense(options.BatchSize, xTrain.ColumnCount);
         var batchRows = new int[options.BatchSize];
         var tBatch = tTrain.Rows(batchRows);
@@ -51,9 +52,9 @@ public static class Trainer
             if (i + 1 < options.Iterations)
             {
                 Draw(random, trainSize, nextRows);
-                DenseOps.PrefetchRows(xRows, xTrain.ColumnCount, nextRows);
+                samples.Prefetch(nextRows);
             }
-            DenseOps.GatherRows(xRows, xTrain.ColumnCount, batchRows, xBatch);
+            samples.Gather(batchRows, xBatch);
             tTrain.CopyRowsTo(batchRows, tBatch);
 
             var grad = network.Gradient(xBatch, tBatch);

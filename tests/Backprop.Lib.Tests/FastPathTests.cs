@@ -133,34 +133,18 @@ public class FastPathTests
         }
     }
 
-    [Fact]
-    public void GatherRows_FromTheRowMajorCopy_CopiesTheChosenRowsInOrder()
-    {
-        var x = Check.RandomMatrix(31, 7, seed: 8);
-        int[] rows = [30, 0, 5, 5, 17];
-        var batch = Matrix<double>.Build.Dense(rows.Length, 7);
-
-        DenseOps.GatherRows(DenseOps.RowMajor(x), 7, rows, batch);
-
-        Assert.Equal(Matrix<double>.Build.Dense(rows.Length, 7, (r, j) => x[rows[r], j]), batch);
-    }
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void GatherAndUpdate_BigEnoughForTwoCores_AreExact_EvenWhenTheCallerDoesBothHalves(bool standby)
+    public void Update_BigEnoughForTwoCores_IsExact_EvenWhenTheCallerDoesBothHalves(bool standby)
     {
-        // A batch of 30 rows of 787 values, and a 783×50 parameter: both split over the two cores (odd sizes: tails).
-        var x = Check.RandomMatrix(97, 787, seed: 8);
-        int[] rows = Enumerable.Range(0, 30).Select(i => (i * 37) % 97).ToArray();
-        var batch = Matrix<double>.Build.Dense(rows.Length, 787);
+        // A 783×50 parameter: split over the two cores (an odd size: tails).
         var p = Check.RandomMatrix(783, 50, seed: 1);
         var g = Check.RandomMatrix(783, 50, seed: 2);
         var expected = Matrix<double>.Build.Dense(783, 50, (i, j) => p[i, j] - (0.1 * g[i, j]));
         SecondCore.Standby = standby;
         try
         {
-            DenseOps.GatherRows(DenseOps.RowMajor(x), 787, rows, batch);
             DenseOps.SubtractScaled(p, 0.1, g);
         }
         finally
@@ -168,19 +152,7 @@ public class FastPathTests
             SecondCore.Standby = false;
         }
 
-        Assert.Equal(Matrix<double>.Build.Dense(rows.Length, 787, (r, j) => x[rows[r], j]), batch);
         Assert.Equal(expected, p);
-    }
-
-    [Fact]
-    public void GatherRows_OfARowThatIsNotThere_NamesIt()
-    {
-        var x = Check.RandomMatrix(31, 7, seed: 8);
-        var batch = Matrix<double>.Build.Dense(2, 7);
-
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => DenseOps.GatherRows(DenseOps.RowMajor(x), 7, [3, 31], batch));
-
-        Assert.Contains("Row 31 is outside the 31 rows", error.Message);
     }
 
     [Fact]

@@ -18,8 +18,8 @@ internal static class Phases
         Labels tBatch = Labels.FromOneHot(Matrix<double>.Build.Dense(100, 10));
         Labels tTrain = data.TTrain;
         const int n = 2000;
-        double[] xRows = Array.Empty<double>();
-        Time("row-major copy", 1, () => xRows = DenseOps.RowMajor(data.XTrain));
+        SampleRows samples = null!;
+        Time("row-major copy", 1, () => samples = SampleRows.Of(data.XTrain));
         Time("gather x,t", n, () =>
         {
             for (int k = 0; k < rows.Length; k++)
@@ -27,7 +27,7 @@ internal static class Phases
                 rows[k] = random.Next(60000);
             }
 
-            DenseOps.GatherRows(xRows, 784, rows, xBatch);
+            samples.Gather(rows, xBatch);
             tTrain.CopyRowsTo(rows, tBatch);
         });
         Parameters grad = network.Gradient(xBatch, tBatch);

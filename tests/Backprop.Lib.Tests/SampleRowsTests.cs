@@ -1,0 +1,135 @@
+using System;
+using System.Linq;
+using Backprop.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Backprop.Lib.Tests;
+
+/// <summary>Batches drawn from a data set (x[batch_mask]) hold exactly the rows of x, however x is kept.</summary>
+[Collection(ProviderSwapCollection.Name)]
+public class SampleRowsTests
+{
+    // Rows of 787 values (odd: the tails past eight columns and four rows), 30 of them chosen with repeats.
+    private static readonly int[] Chosen = Enumerable.Range(0, 30).Select(i => (i * 37) % 97).Append(5).Append(5).ToArray();
+
+    [Fact]
+    public void Pixels_Over255_AreKeptAsBytes_AndComeBackBitForBit()
+    {
+        var random = new Random(3);
+        var x = Matrix<double>.Build.Dense(97, 787, (_, _) => random.Next(256) / 255.0);
+        x[0, 0] = 1.0;
+        x[1, 1] = 0.0;
+
+        var samples = SampleRows.Of(x);
+
+        Assert.True(samples.AsBytes);
+        AssertGathersExactly(samples, x);
+    }
+
+    [Fact]
+    public void RawPixels_0To255_AreKeptAsBytes_AndComeBackBitForBit()
+    {
+        var random = new Random(4);
+        var x = Matrix<double>.Build.Dense(97, 787, (_, _) => random.Next(256));
+
+        var samples = SampleRows.Of(x);
+
+        Assert.True(samples.AsBytes);
+        AssertGathersExactly(samples, x);
+    }
+
+    [Theory]
+    [InlineData(0.5 / 255.0)] // between two bytes
+    [InlineData(256.0)] // past the last byte
+    [InlineData(-0.0)] // zero, but not the bits of 0 / 255
+    [InlineData(double.NaN)]
+    public void OneValueThatIsNotAByte_KeepsEverythingAsDoubles_Exactly(double odd)
+    {
+        var random = new Random(5);
+        var x = Matrix<double>.Build.Dense(97, 787, (_, _) => random.Next(256) / 255.0);
+        x[96, 786] = odd;
+
+        var samples = SampleRows.Of(x);
+
+        Assert.False(samples.AsBytes);
+        AssertGathersExactly(samples, x, [96, .. Chosen]);
+    }
+
+    [Fact]
+    public void SmallData_OnOneCore_IsGatheredExactly()
+    {
+        var x = Check.RandomMatrix(31, 7, seed: 8);
+        var samples = SampleRows.Of(x);
+
+        Assert.False(samples.AsBytes);
+        AssertGathersExactly(samples, x, [30, 0, 5, 5, 17]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void BigBatches_SplitOverTwoCores_AreExact_EvenWhenTheCallerDoesBothHalves(bool standby)
+    {
+        var random = new Random(6);
+        var bytes = Matrix<double>.Build.Dense(97, 787, (_, _) => random.Next(256) / 255.0);
+        var doubles = Check.RandomMatrix(97, 787, seed: 7);
+        SecondCore.Standby = standby;
+        try
+        {
+            AssertGathersExactly(SampleRows.Of(bytes), bytes);
+            AssertGathersExactly(SampleRows.Of(doubles), doubles);
+        }
+        finally
+        {
+            SecondCore.Standby = false;
+        }
+    }
+
+    [Fact]
+    public void ARowThatIsNotThere_IsNamed()
+    {
+        var samples = SampleRows.Of(Check.RandomMatrix(31, 7, seed: 8));
+        var batch = Matrix<double>.Build.Dense(2, 7);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => samples.Gather([3, 31], batch));
+
+        Assert.Contains("Row 31 is outside the 31 rows", error.Message);
+    }
+
+    [Fact]
+    public void ABatchOfTheWrongShape_IsNamed()
+    {
+        var samples = SampleRows.Of(Check.RandomMatrix(31, 7, seed: 8));
+
+        var error = Assert.Throws<ArgumentException>(() => samples.Gather([3, 4], Matrix<double>.Build.Dense(2, 6)));
+
+        Assert.Contains("The batch is 2×6 but 2 rows of 7 values", error.Message);
+    }
+
+    [Fact]
+    public void Prefetch_OfAnyRows_ChangesNothing()
+    {
+        var x = Check.RandomMatrix(31, 7, seed: 8);
+        var samples = SampleRows.Of(x);
+
+        samples.Prefetch([0, 30, -1, 31, int.MaxValue]);
+
+        AssertGathersExactly(samples, x, [0, 30]);
+    }
+
+    private static void AssertGathersExactly(SampleRows samples, Matrix<double> x, int[]? rows = null)
+    {
+        rows ??= Chosen;
+        var batch = Matrix<double>.Build.Dense(rows.Length, x.ColumnCount, double.NaN);
+
+        samples.Gather(rows, batch);
+
+        for (int r = 0; r < rows.Length; r++)
+        {
+            for (int j = 0; j < x.ColumnCount; j++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(x[rows[r], j]), BitConverter.DoubleToInt64Bits(batch[r, j]));
+            }
+        }
+    }
+}
