@@ -72,7 +72,11 @@ public sealed class TwoLayerNet
         t.Check(y, "TwoLayerNet.Accuracy");
         int[] predicted = RowOps.ArgmaxRows(y);
         int[] answers = t.ClassIndices();
-        int right = predicted.Where((p, i) => p == answers[i]).Count();
+        int right = 0;
+        for (int i = 0; i < predicted.Length; i++)
+        {
+            right += predicted[i] == answers[i] ? 1 : 0;
+        }
         return (double)right / x.RowCount;
     }
 

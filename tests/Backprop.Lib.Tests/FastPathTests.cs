@@ -197,6 +197,61 @@ public class FastPathTests
         Assert.NotSame(batch, affine.Forward(Check.RandomMatrix(4, 5, seed: 10)));
     }
 
+    [Fact]
+    public void SoftmaxRows_FourAtATime_IsRowByRowSoftmax_BitForBit()
+    {
+        // 11 rows (two blocks of four and a tail of three) holding ties, -0, ±∞ and NaN, and plain rows.
+        var x = Check.RandomMatrix(11, 7, seed: 3, scale: 30);
+        double[] special = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, 0.0, 5.0];
+        for (int j = 0; j < 7; j++)
+        {
+            x[1, j] = 5.0;
+            x[2, j] = special[j % special.Length];
+            x[9, j] = special[(j + 3) % special.Length];
+        }
+        x[5, 3] = double.PositiveInfinity;
+        var y = Matrix<double>.Build.Dense(11, 7);
+
+        DenseOps.SoftmaxRows(x, y);
+
+        for (int i = 0; i < 11; i++)
+        {
+            double max = Enumerable.Range(0, 7).Aggregate(double.NegativeInfinity, (m, j) => Math.Max(m, x[i, j]));
+            double[] e = Enumerable.Range(0, 7).Select(j => Math.Exp(x[i, j] - max)).ToArray();
+            double sum = e.Aggregate(0.0, (total, v) => total + v);
+            for (int j = 0; j < 7; j++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(e[j] / sum), BitConverter.DoubleToInt64Bits(y[i, j]));
+            }
+        }
+    }
+
+    [Fact]
+    public void ArgmaxRows_FourAtATime_IsNumpysArgmax_FirstOnTies()
+    {
+        // numpy's argmax returns the first of equal maxima; a NaN never wins here (NaN > v is false).
+        var x = Check.RandomMatrix(11, 10, seed: 4);
+        for (int j = 0; j < 10; j++)
+        {
+            x[0, j] = 1.0;
+            x[3, j] = j is 2 or 7 ? 9.0 : 0.0;
+            x[6, j] = j == 0 ? double.NaN : -j;
+            x[10, j] = j is 4 or 8 ? 3.0 : -0.0;
+        }
+
+        int[] best = DenseOps.ArgmaxRows(x);
+
+        Assert.Equal(0, best[0]);
+        Assert.Equal(2, best[3]);
+        Assert.Equal(0, best[6]);
+        Assert.Equal(4, best[10]);
+        for (int i = 0; i < 11; i++)
+        {
+            int expected = Enumerable.Range(0, 10).Aggregate(0, (b, j) => x[i, j] > x[i, b] ? j : b);
+            Assert.Equal(expected, best[i]);
+        }
+    }
+
     private static Matrix<double> Naive(Matrix<double> a, Matrix<double> b) =>
         Matrix<double>.Build.Dense(a.RowCount, b.ColumnCount, (i, j) => Enumerable.Range(0, a.ColumnCount).Sum(p => a[i, p] * b[p, j]));
 
