@@ -6,9 +6,10 @@ namespace Backprop;
 /// <summary>ReLU layer, §5.5.1: passes x where x &gt; 0, blocks it (and its gradient) elsewhere.</summary>
 public sealed class Relu : ILayer
 {
-    private readonly ShapedBuffers<bool[,]> _masks = ShapedBuffers.Masks();
+    private readonly ShapedBuffers<BitMask> _masks = ShapedBuffers.Masks();
     private readonly ShapedBuffers<Matrix<double>> _out = ShapedBuffers.Matrices();
-    private bool[,]? _mask;
+    private BitMask? _mask;
+    private bool[,]? _shownMask;
     private Matrix<double>? _dx;
 
     public Relu(string name = "Relu") => Name = name;
@@ -16,12 +17,14 @@ public sealed class Relu : ILayer
     public string Name { get; }
 
     /// <summary>True where the last forward input was &lt;= 0 (the book's <c>mask</c>).</summary>
-    public bool[,]? Mask => _mask;
+    /// <remarks>The layer keeps it as bits; this array is made from them on first use after each forward.</remarks>
+    public bool[,]? Mask => _shownMask ??= _mask?.ToArray();
 
     public Matrix<double> Forward(Matrix<double> x)
     {
         Shape.RequireRows(x, $"{Name}.Forward");
         var mask = _mask = _masks.For(x.RowCount, x.ColumnCount);
+        _shownMask = null;
         var y = _out.For(x.RowCount, x.ColumnCount);
         DenseOps.Relu(x, mask, y);
         return y;
@@ -33,10 +36,10 @@ public sealed class Relu : ILayer
     {
         Shape.RequireForward(_mask is not null, $"{Name}.Backward");
         var mask = _mask!;
-        if (dout.RowCount != mask.GetLength(0) || dout.ColumnCount != mask.GetLength(1))
+        if (dout.RowCount != mask.Rows || dout.ColumnCount != mask.Columns)
         {
             throw new System.ArgumentException(
-                $"{Name}.Backward: dout is {Shape.Of(dout)} but the forward input was {mask.GetLength(0)}×{mask.GetLength(1)}; they must have the same shape.",
+                $"{Name}.Backward: dout is {Shape.Of(dout)} but the forward input was {mask.Rows}×{mask.Columns}; they must have the same shape.",
                 nameof(dout));
         }
         var dx = Workspace.Reuse(ref _dx, dout.RowCount, dout.ColumnCount);

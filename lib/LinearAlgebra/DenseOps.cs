@@ -57,38 +57,33 @@ internal static class DenseOps
 
     /// <summary>mask = (x &lt;= 0); y = x with the masked entries set to 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void Relu(Matrix<double> x, bool[,] mask, Matrix<double> y)
+    public static unsafe void Relu(Matrix<double> x, BitMask mask, Matrix<double> y)
     {
         double[] xs = Values(x), ys = Storage(y);
         int rows = x.RowCount, columns = x.ColumnCount;
         int rows4 = Vector256.IsHardwareAccelerated ? rows & ~3 : 0;
         fixed (double* px = xs, py = ys)
-        fixed (bool* pm = mask)
+        fixed (ulong* pm = mask.Words)
         {
-            // mask is [row, column] (row-major), x and y are column-major: each column writes every columns-th flag.
             for (int j = 0; j < columns; j++)
             {
                 double* xj = px + ((long)j * rows), yj = py + ((long)j * rows);
-                bool* mj = pm + j;
+                ulong* mj = pm + ((long)j * mask.WordsPerColumn);
+                new Span<ulong>(mj, mask.WordsPerColumn).Clear();
                 int i = 0;
                 for (; i < rows4; i += 4)
                 {
                     var v = Vector256.Load(xj + i);
                     var off = Vector256.LessThanOrEqual(v, Vector256<double>.Zero);
                     Vector256.AndNot(v, off).Store(yj + i);
-                    uint bits = off.ExtractMostSignificantBits();
-                    bool* m = mj + ((long)i * columns);
-                    m[0] = (bits & 1) != 0;
-                    m[columns] = (bits & 2) != 0;
-                    m[2 * columns] = (bits & 4) != 0;
-                    m[3 * columns] = (bits & 8) != 0;
+                    mj[i >> 6] |= (ulong)off.ExtractMostSignificantBits() << (i & 63);
                 }
 
                 for (; i < rows; i++)
                 {
                     double v = xj[i];
                     bool off = v <= 0;
-                    mj[(long)i * columns] = off;
+                    mj[i >> 6] |= (off ? 1UL : 0UL) << (i & 63);
                     yj[i] = off ? 0.0 : v;
                 }
             }
@@ -97,23 +92,46 @@ internal static class DenseOps
 
     /// <summary>dx = dout with the masked entries set to 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void Mask(Matrix<double> dout, bool[,] mask, Matrix<double> dx)
+    public static unsafe void Mask(Matrix<double> dout, BitMask mask, Matrix<double> dx)
     {
         double[] ds = Values(dout), xs = Storage(dx);
         int rows = dout.RowCount, columns = dout.ColumnCount;
+        int rows4 = Vector256.IsHardwareAccelerated ? rows & ~3 : 0;
         fixed (double* pd = ds, px = xs)
-        fixed (bool* pm = mask)
+        fixed (ulong* pm = mask.Words)
+        fixed (Vector256<double>* lanes = s_lanes)
         {
             for (int j = 0; j < columns; j++)
             {
                 double* dj = pd + ((long)j * rows), xj = px + ((long)j * rows);
-                bool* m = pm + j;
-                for (int i = 0; i < rows; i++, m += columns)
+                ulong* mj = pm + ((long)j * mask.WordsPerColumn);
+                int i = 0;
+                for (; i < rows4; i += 4)
                 {
-                    xj[i] = *m ? 0.0 : dj[i];
+                    Vector256.AndNot(Vector256.Load(dj + i), lanes[(int)(mj[i >> 6] >> (i & 63)) & 15]).Store(xj + i);
+                }
+
+                for (; i < rows; i++)
+                {
+                    xj[i] = (mj[i >> 6] >> (i & 63) & 1) != 0 ? 0.0 : dj[i];
                 }
             }
         }
+    }
+
+    // Four mask bits as four lanes: lane k all ones where bit k is set.
+    private static readonly Vector256<double>[] s_lanes = CreateLanes();
+
+    private static Vector256<double>[] CreateLanes()
+    {
+        var lanes = new Vector256<double>[16];
+        for (int bits = 0; bits < 16; bits++)
+        {
+            lanes[bits] = Vector256.Create(
+                (bits & 1) != 0 ? -1L : 0L, (bits & 2) != 0 ? -1L : 0L, (bits & 4) != 0 ? -1L : 0L, (bits & 8) != 0 ? -1L : 0L).AsDouble();
+        }
+
+        return lanes;
     }
 
     /// <summary>result = (a − b) / divisor, element by element (the book's <c>(self.y - self.t) / batch_size</c>).</summary>

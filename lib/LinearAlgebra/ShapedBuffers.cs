@@ -34,6 +34,6 @@ internal static class ShapedBuffers
     public static ShapedBuffers<Matrix<double>> Matrices() =>
         new((rows, columns) => Matrix<double>.Build.Dense(rows, columns), m => (m.RowCount, m.ColumnCount));
 
-    public static ShapedBuffers<bool[,]> Masks() =>
-        new((rows, columns) => new bool[rows, columns], m => (m.GetLength(0), m.GetLength(1)));
+    public static ShapedBuffers<BitMask> Masks() =>
+        new((rows, columns) => new BitMask(rows, columns), m => (m.Rows, m.Columns));
 }

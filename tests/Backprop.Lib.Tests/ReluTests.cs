@@ -41,6 +41,27 @@ public class ReluTests
     }
 
     [Fact]
+    public void MaskAndBackward_AcrossManyRows_FollowTheBooksMask()
+    {
+        // 131 rows: the mask's bits span three 64-bit words per column, with a tail past the last four.
+        var x = Check.RandomMatrix(131, 3, seed: 12);
+        var dout = Check.RandomMatrix(131, 3, seed: 13);
+        var relu = new Relu();
+
+        relu.Forward(x);
+        var dx = relu.Backward(dout);
+
+        for (int i = 0; i < 131; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                Assert.Equal(x[i, j] <= 0, relu.Mask![i, j]);
+                Assert.Equal(x[i, j] <= 0 ? 0.0 : dout[i, j], dx[i, j]);
+            }
+        }
+    }
+
+    [Fact]
     public void Backward_DoesNotModifyTheCallersDout()
     {
         var relu = new Relu();
