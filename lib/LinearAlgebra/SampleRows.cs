@@ -46,13 +46,16 @@ internal sealed unsafe class SampleRows
         int rows = x.RowCount, columns = x.ColumnCount;
         foreach (double divisor in (ReadOnlySpan<double>)[255.0, 1.0])
         {
-            if (Transposed<byte, ToByte>(xs, rows, columns, divisor) is byte[] bytes)
+            byte[] bytes = GC.AllocateUninitializedArray<byte>(rows * columns);
+            if (ByRowBlocks(rows, (i0, i1) => TryEncode(xs, rows, columns, i0, i1, divisor, bytes)))
             {
                 return new SampleRows(rows, columns, bytes, null, divisor);
             }
         }
 
-        return new SampleRows(rows, columns, null, Transposed<double, ToDouble>(xs, rows, columns, 1.0), 1.0);
+        double[] doubles = GC.AllocateUninitializedArray<double>(rows * columns);
+        ByRowBlocks(rows, (i0, i1) => Copy(xs, rows, columns, i0, i1, doubles));
+        return new SampleRows(rows, columns, null, doubles, 1.0);
     }
 
     /// <summary>
@@ -118,58 +121,66 @@ internal sealed unsafe class SampleRows
         }
     }
 
-    // x row after row, each value encoded on the way; null as soon as one value has no exact encoding.
-    // Transposed in 32×32 tiles (a tile's rows and columns both stay in cache), the tiles spread over all cores.
-    private static T[]? Transposed<T, TEncoding>(double[] xs, int rows, int columns, double divisor)
-        where TEncoding : IEncoding<T>
+    // Runs block(i0, i1) for blocks of 64 rows on all cores; false as soon as one block returns false. Each column's
+    // part of a block is read front to back (512 bytes, not one value 480 KB after another), and the block's rows
+    // are written while they are still in cache.
+    private static bool ByRowBlocks(int rows, Func<int, int, bool> block)
     {
-        const int Tile = 32;
-        T[] result = GC.AllocateUninitializedArray<T>(rows * columns);
-        var loop = Parallel.For(0, (rows + Tile - 1) / Tile, (block, state) =>
+        const int Block = 64;
+        return Parallel.For(0, (rows + Block - 1) / Block, (b, state) =>
         {
-            int i0 = block * Tile, i1 = Math.Min(rows, i0 + Tile);
-            for (int j0 = 0; j0 < columns && !state.ShouldExitCurrentIteration; j0 += Tile)
+            if (!block(b * Block, Math.Min(rows, (b + 1) * Block)))
             {
-                int j1 = Math.Min(columns, j0 + Tile);
+                state.Stop();
+            }
+        }).IsCompleted;
+    }
+
+    // Rows i0..i1 as bytes k with k / divisor equal to x's value bit for bit; false at the first value that has
+    // no such byte (a fraction, -0.0, NaN, a value past 255).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TryEncode(double[] xs, int rows, int columns, int i0, int i1, double divisor, byte[] bytes)
+    {
+        Span<long> decoded = stackalloc long[256];
+        for (int k = 0; k < decoded.Length; k++)
+        {
+            decoded[k] = BitConverter.DoubleToInt64Bits(k / divisor);
+        }
+
+        fixed (double* source = xs)
+        fixed (byte* target = bytes)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                double* column = source + ((long)j * rows);
                 for (int i = i0; i < i1; i++)
                 {
-                    for (int j = j0; j < j1; j++)
+                    double k = Math.Round(column[i] * divisor);
+                    byte code = k is >= 0 and <= 255 ? (byte)k : (byte)0;
+                    if (decoded[code] != BitConverter.DoubleToInt64Bits(column[i]))
                     {
-                        if (!TEncoding.TryEncode(xs[((long)j * rows) + i], divisor, out result[((long)i * columns) + j]))
-                        {
-                            state.Stop();
-                            return;
-                        }
+                        return false;
                     }
+
+                    target[((long)i * columns) + j] = code;
                 }
             }
-        });
-        return loop.IsCompleted ? result : null;
-    }
-
-    private interface IEncoding<T>
-    {
-        static abstract bool TryEncode(double value, double divisor, out T code);
-    }
-
-    // The byte k whose k / divisor is value bit for bit, if there is one (none for fractions, -0.0, NaN).
-    private readonly struct ToByte : IEncoding<byte>
-    {
-        public static bool TryEncode(double value, double divisor, out byte code)
-        {
-            double k = Math.Round(value * divisor);
-            code = k is >= 0 and <= 255 ? (byte)k : (byte)0;
-            return BitConverter.DoubleToInt64Bits(code / divisor) == BitConverter.DoubleToInt64Bits(value);
         }
+
+        return true;
     }
 
-    private readonly struct ToDouble : IEncoding<double>
+    private static bool Copy(double[] xs, int rows, int columns, int i0, int i1, double[] doubles)
     {
-        public static bool TryEncode(double value, double divisor, out double code)
+        for (int j = 0; j < columns; j++)
         {
-            code = value;
-            return true;
+            for (int i = i0; i < i1; i++)
+            {
+                doubles[((long)i * columns) + j] = xs[((long)j * rows) + i];
+            }
         }
+
+        return true;
     }
 
     private readonly struct Halves(byte* bytes, double* doubles, double divisor, int columns, int* rows, int count, double* target, int split)
