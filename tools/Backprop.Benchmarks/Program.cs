@@ -8,6 +8,7 @@ namespace Backprop.Benchmarks;
 /// <summary>
 /// <c>full [--rounds 3] [--iters 10000] [--verify-iters 1200]</c>: the book's run, C# vs numpy, interleaved;
 /// <c>gemm</c>: the workload's products on our provider; <c>phases</c>: where a step's CPU time goes;
+/// <c>profile</c>: where a real two-core step's wall time goes, layer by layer;
 /// <c>micro</c>: BenchmarkDotNet on the kernels (arguments after it go to BenchmarkDotNet).
 /// </summary>
 public static class Program
@@ -50,11 +51,14 @@ public static class Program
             case "phases":
                 Phases.Run(IdxData.Load());
                 return 0;
+            case "profile":
+                StepProfile.Run(IdxData.Load());
+                return 0;
             case "micro":
                 BenchmarkRunner.Run<KernelBenchmarks>(args: args.Skip(1).ToArray());
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Backprop.Benchmarks full [--rounds N] [--iters N] [--verify-iters N] | ours [--iters N] | gemm | gemm1 | phases | peak | micro; --one-core keeps products on one thread");
+                Console.Error.WriteLine("usage: Backprop.Benchmarks full [--rounds N] [--iters N] [--verify-iters N] | ours [--iters N] | gemm | gemm1 | phases | profile | peak | micro; --one-core keeps products on one thread");
                 return 2;
         }
     }
