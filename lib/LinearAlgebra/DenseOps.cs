@@ -181,7 +181,7 @@ internal static class DenseOps
             {
                 double* p = u.P + ((long)j * u.RowCount), g = u.G + ((long)j * u.RowCount);
                 int i = i0;
-                for (; i <= i1 - 4; i += 4)
+                for (; Vector256.IsHardwareAccelerated && i <= i1 - 4; i += 4)
                 {
                     (Vector256.Load(p + i) - (rate * Vector256.Load(g + i))).Store(p + i);
                 }

@@ -26,7 +26,7 @@ internal sealed partial class FastLinearAlgebraProvider : ILinearAlgebraProvider
 
     public override string ToString() =>
         GemmKernel.IsSupported
-            ? $"Backprop GEMM ({(GemmKernel.Wide ? "Vector512" : "Vector256")} tiles, {(Environment.ProcessorCount > 1 ? "2 cores" : "1 core")}, zero skipping) over MathNet managed"
+            ? $"Backprop GEMM ({GemmKernel.Vectors} tiles, {(Environment.ProcessorCount > 1 ? "2 cores" : "1 core")}, zero skipping) over MathNet managed"
             : "MathNet managed (no vector hardware)";
 
     public void MatrixMultiply(double[] x, int rowsX, int columnsX, double[] y, int rowsY, int columnsY, double[] result) =>

@@ -105,7 +105,7 @@ internal static unsafe class Gemm
             var column = new Span<double>(c + ((long)j * ldc), m);
             var add = new ReadOnlySpan<double>(partial + ((long)j * m), m);
             int i = 0;
-            for (; i <= m - 4; i += 4)
+            for (; Vector256.IsHardwareAccelerated && i <= m - 4; i += 4)
             {
                 (Vector256.Create(column.Slice(i, 4)) + Vector256.Create(add.Slice(i, 4))).CopyTo(column.Slice(i, 4));
             }

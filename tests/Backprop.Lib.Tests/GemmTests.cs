@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.Intrinsics;
 using Backprop;
 using Backprop.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
@@ -115,6 +116,16 @@ public class GemmTests
 
         Assert.IsType<FastLinearAlgebraProvider>(LinearAlgebraControl.Provider);
         Assert.Equal(new double[,] { { -1, 6, 4 }, { -1, 12, 10 }, { -1, 18, 16 } }, product.ToArray());
+    }
+
+    [Fact]
+    public void Provider_NamesTheTileThisMachineRuns()
+    {
+        // AVX-512 machines run Vector512 tiles, AVX2 ones Vector256, NEON (ARM64) and SSE-only ones Vector128.
+        string expected = Vector512.IsHardwareAccelerated ? "Vector512" : Vector256.IsHardwareAccelerated ? "Vector256" : "Vector128";
+
+        Assert.True(GemmKernel.IsSupported);
+        Assert.StartsWith($"Backprop GEMM ({expected} tiles", FastLinearAlgebraProvider.Instance.ToString());
     }
 
     [Fact]

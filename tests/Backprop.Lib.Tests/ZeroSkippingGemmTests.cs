@@ -25,7 +25,7 @@ public class ZeroSkippingGemmTests
                 double[] b = GemmTests.RandomArray(random, k * n);
                 double[] c = GemmTests.RandomArray(random, m * n);
                 double[] expected = GemmTests.Naive(transA, false, m, n, k, alpha, a, b, beta, c);
-                Assert.True(Pays(transA, m, n, k, a), "the test must take the zero-skipping path");
+                Assert.Equal(ZeroSkippingGemm.IsSupported, Pays(transA, m, n, k, a)); // the zero-skipping path, wherever the machine has it
 
                 Gemm.Multiply(transA, false, m, n, k, alpha, a, transA ? k : m, b, k, beta, c, m);
 
@@ -42,7 +42,7 @@ public class ZeroSkippingGemmTests
         var random = new Random(3);
         double[] a = MostlyZeros(random, m * k);
         double[] b = GemmTests.RandomArray(random, k * n);
-        Assert.True(Pays(false, m, n, k, a));
+        Assert.Equal(ZeroSkippingGemm.IsSupported, Pays(false, m, n, k, a));
         int zeroColumn = Enumerable.Range(0, k).First(p => a[0 + (p * m)] == 0);
         b[zeroColumn] = double.PositiveInfinity;
         double[] c = new double[m * n];
@@ -61,7 +61,7 @@ public class ZeroSkippingGemmTests
         a[5 + (17 * m)] = double.NaN;
         double[] b = GemmTests.RandomArray(random, k * n);
         double[] c = new double[m * n];
-        Assert.True(Pays(false, m, n, k, a));
+        Assert.Equal(ZeroSkippingGemm.IsSupported, Pays(false, m, n, k, a));
 
         Gemm.Multiply(false, false, m, n, k, 1.0, a, m, b, k, 0.0, c, m);
 
@@ -76,7 +76,7 @@ public class ZeroSkippingGemmTests
         double[] sparse = MostlyZeros(random, 100 * 784);
         double[] dense = GemmTests.RandomArray(random, 100 * 784);
 
-        Assert.True(Pays(false, 100, 50, 784, sparse));
+        Assert.Equal(ZeroSkippingGemm.IsSupported, Pays(false, 100, 50, 784, sparse));
         Assert.False(Pays(false, 100, 50, 784, dense));
         Assert.False(Pays(false, 100, 10, 784, sparse));
         Assert.False(ZeroSkippingGemm.Pays(false, true, 100, 50, 784, sparse, 100));
@@ -102,7 +102,7 @@ public class ZeroSkippingGemmTests
             }
         }
 
-        Assert.Equal(expected, Pays(false, m, 50, k, a));
+        Assert.Equal(expected && ZeroSkippingGemm.IsSupported, Pays(false, m, 50, k, a));
     }
 
     [Fact]
