@@ -25,11 +25,21 @@ internal static class Shape
         }
     }
 
-    public static void RequireForward(bool done, string where)
+    /// <summary>A layer's input batch has rows; the message (built only on failure) names "layer.Forward".</summary>
+    public static void RequireBatch(Matrix<double> x, string layer)
+    {
+        if (x.RowCount == 0)
+        {
+            RequireRows(x, $"{layer}.Forward");
+        }
+    }
+
+    /// <summary>Backward comes after a Forward; the message (built only on failure) names "layer.Backward".</summary>
+    public static void RequireForward(bool done, string layer)
     {
         if (!done)
         {
-            throw new InvalidOperationException($"{where}: call Forward before Backward.");
+            throw new InvalidOperationException($"{layer}.Backward: call Forward before Backward.");
         }
     }
 }

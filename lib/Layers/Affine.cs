@@ -62,7 +62,7 @@ public sealed class Affine : ILayer
 
     public Matrix<double> Forward(Matrix<double> x)
     {
-        Shape.RequireRows(x, $"{Name}.Forward");
+        Shape.RequireBatch(x, Name);
         if (x.ColumnCount != W.RowCount)
         {
             throw new ArgumentException(
@@ -77,7 +77,7 @@ public sealed class Affine : ILayer
 
     public Matrix<double> Backward(Matrix<double> dout)
     {
-        Shape.RequireForward(_x is not null, $"{Name}.Backward");
+        Shape.RequireForward(_x is not null, Name);
         var x = _x!;
         if (dout.RowCount != x.RowCount || dout.ColumnCount != W.ColumnCount)
         {

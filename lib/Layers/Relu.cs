@@ -22,7 +22,7 @@ public sealed class Relu : ILayer
 
     public Matrix<double> Forward(Matrix<double> x)
     {
-        Shape.RequireRows(x, $"{Name}.Forward");
+        Shape.RequireBatch(x, Name);
         var mask = _mask = _masks.For(x.RowCount, x.ColumnCount);
         _shownMask = null;
         var y = _out.For(x.RowCount, x.ColumnCount);
@@ -34,7 +34,7 @@ public sealed class Relu : ILayer
     // the caller's dout (often another layer's output) is never corrupted.
     public Matrix<double> Backward(Matrix<double> dout)
     {
-        Shape.RequireForward(_mask is not null, $"{Name}.Backward");
+        Shape.RequireForward(_mask is not null, Name);
         var mask = _mask!;
         if (dout.RowCount != mask.Rows || dout.ColumnCount != mask.Columns)
         {

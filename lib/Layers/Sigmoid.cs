@@ -17,14 +17,14 @@ public sealed class Sigmoid : ILayer
 
     public Matrix<double> Forward(Matrix<double> x)
     {
-        Shape.RequireRows(x, $"{Name}.Forward");
+        Shape.RequireBatch(x, Name);
         _out = Functions.Sigmoid(x);
         return _out;
     }
 
     public Matrix<double> Backward(Matrix<double> dout)
     {
-        Shape.RequireForward(_out is not null, $"{Name}.Backward");
+        Shape.RequireForward(_out is not null, Name);
         var y = _out!;
         Shape.RequireSame(dout, y, $"{Name}.Backward", nameof(dout), "the forward output");
         return dout.MapIndexed((i, j, d) => d * (1.0 - y[i, j]) * y[i, j]);

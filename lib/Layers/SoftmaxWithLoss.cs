@@ -11,7 +11,13 @@ public sealed class SoftmaxWithLoss
     private Matrix<double>? _y;
     private Matrix<double>? _dx;
 
-    public SoftmaxWithLoss(string name = "SoftmaxWithLoss") => Name = name;
+    private readonly string _forward;
+
+    public SoftmaxWithLoss(string name = "SoftmaxWithLoss")
+    {
+        Name = name;
+        _forward = $"{name}.Forward"; // for error messages, made once rather than on every step
+    }
 
     public string Name { get; }
 
@@ -28,8 +34,8 @@ public sealed class SoftmaxWithLoss
     public double Forward(Matrix<double> x, Labels t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        Shape.RequireRows(x, $"{Name}.Forward");
-        t.Check(x, $"{Name}.Forward");
+        Shape.RequireBatch(x, Name);
+        t.Check(x, _forward);
         _t = t;
         Y = Workspace.Reuse(ref _y, x.RowCount, x.ColumnCount);
         DenseOps.SoftmaxRows(x, Y);
@@ -39,7 +45,7 @@ public sealed class SoftmaxWithLoss
 
     public Matrix<double> Backward(double dout = 1)
     {
-        Shape.RequireForward(Y is not null, $"{Name}.Backward");
+        Shape.RequireForward(Y is not null, Name);
         var dx = Workspace.Reuse(ref _dx, Y!.RowCount, Y.ColumnCount);
         Gradient(Y, _t!, dx);
         if (dout != 1)

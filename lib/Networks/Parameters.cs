@@ -17,7 +17,7 @@ public sealed class Parameters : IEnumerable<KeyValuePair<string, Matrix<double>
     private readonly List<string> _names = [];
     private readonly Dictionary<string, Matrix<double>> _values = [];
 
-    public IReadOnlyList<string> Keys => _names;
+    public ParameterNames Keys => new(_names);
 
     public int Count => _names.Count;
 

@@ -9,6 +9,8 @@ namespace Backprop;
 /// <summary>The two-layer network of §5.7.2: Affine1 → Relu1 → Affine2 → SoftmaxWithLoss, trained by backprop.</summary>
 public sealed class TwoLayerNet
 {
+    private Parameters? _grads;
+
     public TwoLayerNet(int inputSize, int hiddenSize, int outputSize, double weightInitStd = 0.01, int? seed = null)
     {
         if (inputSize <= 0 || hiddenSize <= 0 || outputSize <= 0)
@@ -92,20 +94,22 @@ public sealed class TwoLayerNet
         return grads;
     }
 
-    /// <summary>The gradient of every parameter by backprop; the matrices may be reused by the next call.</summary>
+    /// <summary>The gradient of every parameter by backprop; the matrices (and this Parameters) may be reused by the next call.</summary>
     public Parameters Gradient(Matrix<double> x, Labels t)
     {
         Loss(x, t);
 
         var dout = LastLayer.Backward(1);
-        foreach (var layer in Layers.Values.Reverse())
+        for (int i = Layers.Count - 1; i >= 0; i--)
         {
-            dout = layer.Backward(dout);
+            dout = Layers.GetAt(i).Value.Backward(dout);
         }
 
         var affine1 = (Affine)Layers["Affine1"];
         var affine2 = (Affine)Layers["Affine2"];
-        return new Parameters
+        // DW and DB keep the shapes of W and b, so each Affine returns the same two matrices every step:
+        // one Parameters holding them serves every call.
+        return _grads ??= new Parameters
         {
             { "W1", affine1.DW! },
             { "b1", affine1.DB! },
