@@ -8,8 +8,8 @@ namespace Backprop.LinearAlgebra;
 
 /// <summary>
 /// The register tile at the heart of <see cref="Gemm"/>: C += alpha · A-panel · B-panel, 8×6 with Vector256
-/// (AVX2), 16×6 with Vector512 where the hardware has it, and 8×5 for widths that five divides and six does
-/// not (the 50 hidden units of the book's network), so that no tile computes columns that are not there.
+/// (AVX2), 16×6 with Vector512 where the hardware has it, and 8×5 or 16×5 for widths that five divides and six
+/// does not (the 50 hidden units of the book's network), so that no tile computes columns that are not there.
 /// Where only 128-bit vectors run in hardware (Apple silicon and other ARM64 machines: NEON), the same 8-row
 /// tiles use four Vector128 per column.
 /// </summary>
@@ -38,7 +38,18 @@ internal static unsafe class GemmKernel
     /// </summary>
     public static void Tile(int mr, int nr, int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
     {
-        if (mr == 8 && !Vector256.IsHardwareAccelerated)
+        if (mr == 16)
+        {
+            if (nr == 5)
+            {
+                Tile16<Five>(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
+            }
+            else
+            {
+                Tile16<Six>(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
+            }
+        }
+        else if (!Vector256.IsHardwareAccelerated)
         {
             if (nr == 5)
             {
@@ -52,10 +63,6 @@ internal static unsafe class GemmKernel
         else if (nr == 5)
         {
             Tile8<Five>(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
-        }
-        else if (mr == 16)
-        {
-            Tile16(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
         }
         else
         {
@@ -197,13 +204,16 @@ internal static unsafe class GemmKernel
         }
     }
 
-    // The same with two Vector512 per column: 12 of the 32 zmm registers, twice the work per instruction.
+    // The same with two Vector512 per column: 12 of the 32 zmm registers, twice the work per instruction; 16×5 for
+    // widths that five divides and six does not, as with the 8-row tile.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile16(int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
+    private static void Tile16<TWidth>(int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
+        where TWidth : struct, ITileWidth
     {
+        bool six = TWidth.Columns == 6;
         Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        double* b0 = b, b1 = b + bColumnStride, b2 = b1 + bColumnStride, b3 = b2 + bColumnStride, b4 = b3 + bColumnStride, b5 = b4 + bColumnStride;
+        double* b0 = b, b1 = b + bColumnStride, b2 = b1 + bColumnStride, b3 = b2 + bColumnStride, b4 = b3 + bColumnStride, b5 = six ? b4 + bColumnStride : b4;
         nint q = 0;
         for (int p = 0; p < kc; p++, q += bStride)
         {
@@ -224,9 +234,13 @@ internal static unsafe class GemmKernel
             bj = Vector512.Create(b4[q]);
             c40 = MulAdd(a0, bj, c40);
             c41 = MulAdd(a1, bj, c41);
-            bj = Vector512.Create(b5[q]);
-            c50 = MulAdd(a0, bj, c50);
-            c51 = MulAdd(a1, bj, c51);
+            if (six)
+            {
+                bj = Vector512.Create(b5[q]);
+                c50 = MulAdd(a0, bj, c50);
+                c51 = MulAdd(a1, bj, c51);
+            }
+
             a += aStride;
         }
 
@@ -236,7 +250,10 @@ internal static unsafe class GemmKernel
         Update(c + (2 * ldc), va, c20, c21, accumulate);
         Update(c + (3 * ldc), va, c30, c31, accumulate);
         Update(c + (4 * ldc), va, c40, c41, accumulate);
-        Update(c + (5 * ldc), va, c50, c51, accumulate);
+        if (six)
+        {
+            Update(c + (5 * ldc), va, c50, c51, accumulate);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

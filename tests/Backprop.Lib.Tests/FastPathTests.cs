@@ -105,6 +105,8 @@ public class FastPathTests
     [Theory]
     [InlineData(53, 47, 61)]
     [InlineData(403, 331, 77)]
+    [InlineData(101, 784, 50)] // five-wide tiles: 16×5 against 8×5
+    [InlineData(21, 33, 35)]
     public void WideTile_WhereverItRuns_MatchesTheNarrowOne(int m, int k, int n)
     {
         // The 16-row Vector512 tile runs by itself on AVX-512 machines only; here it is forced on
