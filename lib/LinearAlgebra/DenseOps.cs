@@ -2,7 +2,6 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using System.Threading.Tasks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop.LinearAlgebra;
