@@ -43,10 +43,16 @@ internal sealed unsafe class SampleRows
     {
         double[] xs = DenseOps.Values(x);
         int rows = x.RowCount, columns = x.ColumnCount;
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(rows * columns);
         foreach (double divisor in (ReadOnlySpan<double>)[255.0, 1.0])
         {
-            byte[] bytes = GC.AllocateUninitializedArray<byte>(rows * columns);
-            if (ByRowBlocks(rows, (i0, i1) => TryEncode(xs, rows, columns, i0, i1, divisor, bytes)))
+            long[] decoded = new long[256];
+            for (int k = 0; k < decoded.Length; k++)
+            {
+                decoded[k] = BitConverter.DoubleToInt64Bits(k / divisor);
+            }
+
+            if (ByRowBlocks(rows, (i0, i1) => TryEncode(xs, rows, columns, i0, i1, divisor, decoded, bytes)))
             {
                 return new SampleRows(rows, columns, bytes, null, divisor);
             }
@@ -135,17 +141,11 @@ internal sealed unsafe class SampleRows
         }).IsCompleted;
     }
 
-    // Rows i0..i1 as bytes k with k / divisor equal to x's value bit for bit; false at the first value that has
-    // no such byte (a fraction, -0.0, NaN, a value past 255).
+    // Rows i0..i1 as bytes k whose k / divisor (the bits of decoded[k]) is x's value bit for bit; false at the
+    // first value that has no such byte (a fraction, -0.0, NaN, a value past 255).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryEncode(double[] xs, int rows, int columns, int i0, int i1, double divisor, byte[] bytes)
+    private static bool TryEncode(double[] xs, int rows, int columns, int i0, int i1, double divisor, long[] decoded, byte[] bytes)
     {
-        Span<long> decoded = stackalloc long[256];
-        for (int k = 0; k < decoded.Length; k++)
-        {
-            decoded[k] = BitConverter.DoubleToInt64Bits(k / divisor);
-        }
-
         fixed (double* source = xs)
         fixed (byte* target = bytes)
         {

@@ -89,7 +89,7 @@ public static class Trainer
     }
 
     // np.random.choice(train_size, batch_size): with replacement.
-    private static void Draw(Random random, int trainSize, int[] rows)
+    internal static void Draw(Random random, int trainSize, int[] rows)
     {
         for (int k = 0; k < rows.Length; k++)
         {

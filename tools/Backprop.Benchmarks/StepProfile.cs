@@ -25,7 +25,7 @@ internal static class StepProfile
         var xBatch = Matrix<double>.Build.Dense(100, 784);
         int[] rows = new int[100], next = new int[100];
         var tBatch = data.TTrain.Rows(rows);
-        Draw(random, next);
+        Trainer.Draw(random, 60000, next);
         ILayer[] layers = [network.Layers["Affine1"], network.Layers["Relu1"], network.Layers["Affine2"]];
         var ticks = new long[Parts.Length];
         for (int step = 0; step < Warmup + Steps; step++)
@@ -45,7 +45,7 @@ internal static class StepProfile
             }
 
             (rows, next) = (next, rows);
-            Draw(random, next);
+            Trainer.Draw(random, 60000, next);
             samples.Prefetch(next);
             Lap();
             samples.Gather(rows, xBatch);
@@ -94,12 +94,4 @@ internal static class StepProfile
     }
 
     private static double Microseconds(long ticks, int steps) => ticks * 1e6 / Stopwatch.Frequency / steps;
-
-    private static void Draw(Random random, int[] rows)
-    {
-        for (int k = 0; k < rows.Length; k++)
-        {
-            rows[k] = random.Next(60000);
-        }
-    }
 }
