@@ -67,28 +67,31 @@ public sealed class Labels
         OneHot is not null ? $"Labels (one-hot {Shape.Of(OneHot)})" : $"Labels ({Indices!.Length} class indices)";
 
     /// <summary>Throws unless these labels fit the scores y (same rows; one-hot width or index range).</summary>
-    internal void Check(Matrix<double> y, string where)
+    internal void Check(Matrix<double> y, string where) => Check(y.RowCount, y.ColumnCount, where);
+
+    /// <summary>Throws unless these labels fit scores of rows × classes.</summary>
+    internal void Check(int rows, int classes, string where)
     {
         if (OneHot is not null)
         {
-            if (OneHot.RowCount != y.RowCount || OneHot.ColumnCount != y.ColumnCount)
+            if (OneHot.RowCount != rows || OneHot.ColumnCount != classes)
             {
                 throw new ArgumentException(
-                    $"{where}: t is {Shape.Of(OneHot)} but the scores are {Shape.Of(y)}; one-hot t needs the same shape.", "t");
+                    $"{where}: t is {Shape.Of(OneHot)} but the scores are {rows}×{classes}; one-hot t needs the same shape.", "t");
             }
             return;
         }
-        if (Indices!.Length != y.RowCount)
+        if (Indices!.Length != rows)
         {
             throw new ArgumentException(
-                $"{where}: t has {Indices.Length} class indices but the scores are {Shape.Of(y)}; t needs one index per row ({y.RowCount}).", "t");
+                $"{where}: t has {Indices.Length} class indices but the scores are {rows}×{classes}; t needs one index per row ({rows}).", "t");
         }
         for (int i = 0; i < Indices.Length; i++)
         {
-            if (Indices[i] < 0 || Indices[i] >= y.ColumnCount)
+            if (Indices[i] < 0 || Indices[i] >= classes)
             {
                 throw new ArgumentException(
-                    $"{where}: t[{i}] = {Indices[i]} is not a class of the {Shape.Of(y)} scores; classes are 0..{y.ColumnCount - 1}.", "t");
+                    $"{where}: t[{i}] = {Indices[i]} is not a class of the {rows}×{classes} scores; classes are 0..{classes - 1}.", "t");
             }
         }
     }

@@ -316,20 +316,4 @@ internal static unsafe class GemmKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<double> MulAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c) =>
         AdvSimd.Arm64.IsSupported ? AdvSimd.Arm64.FusedMultiplyAdd(c, a, b) : (a * b) + c;
-
-    /// <summary>How many columns of C a tile computes, as a type, so that each width gets code of its own.</summary>
-    private interface ITileWidth
-    {
-        static abstract int Columns { get; }
-    }
-
-    private readonly struct Six : ITileWidth
-    {
-        public static int Columns => 6;
-    }
-
-    private readonly struct Five : ITileWidth
-    {
-        public static int Columns => 5;
-    }
 }

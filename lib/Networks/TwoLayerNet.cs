@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Backprop.LinearAlgebra;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -70,9 +71,8 @@ public sealed class TwoLayerNet
     public double Accuracy(Matrix<double> x, Labels t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        var y = Predict(x);
-        t.Check(y, "TwoLayerNet.Accuracy");
-        int[] predicted = RowOps.ArgmaxRows(y);
+        var (predicted, classes) = Classify(x);
+        t.Check(x.RowCount, classes, "TwoLayerNet.Accuracy");
         int[] answers = t.ClassIndices();
         int right = 0;
         for (int i = 0; i < predicted.Length; i++)
@@ -80,6 +80,21 @@ public sealed class TwoLayerNet
             right += predicted[i] == answers[i] ? 1 : 0;
         }
         return (double)right / x.RowCount;
+    }
+
+    // argmax(Predict(x)) row by row. On a big x (the whole training set) a single-precision pass settles most rows
+    // with the very class the double pass would give, about twice as fast; it leaves the rest to Predict.
+    private (int[] Classes, int Count) Classify(Matrix<double> x)
+    {
+        if (Layers.Count == 3 && Layers.GetAt(0).Value is Affine first && Layers.GetAt(1).Value is Relu
+            && Layers.GetAt(2).Value is Affine second && x.ColumnCount == first.W.RowCount && first.W.ColumnCount == second.W.RowCount
+            && ScreenedArgmax.TryClassify(x, first.W, first.B, second.W, second.B, Predict) is int[] classes)
+        {
+            return (classes, second.W.ColumnCount);
+        }
+
+        var y = Predict(x);
+        return (RowOps.ArgmaxRows(y), y.ColumnCount);
     }
 
     /// <summary>The gradient of every parameter by central differences (slow; for checking).</summary>

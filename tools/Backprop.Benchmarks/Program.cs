@@ -23,6 +23,11 @@ public static class Program
             SecondCore.Enabled = false;
         }
 
+        if (args.Contains("--no-screen"))
+        {
+            ScreenedArgmax.Enabled = false;
+        }
+
         switch (command)
         {
             case "full":
@@ -51,6 +56,9 @@ public static class Program
             case "phases":
                 Phases.Run(IdxData.Load());
                 return 0;
+            case "screen":
+                ScreenProfile.Run(IdxData.Load(), Option(args, "--iters", 600));
+                return 0;
             case "profile":
                 StepProfile.Run(IdxData.Load());
                 return 0;
@@ -58,7 +66,7 @@ public static class Program
                 BenchmarkRunner.Run<KernelBenchmarks>(args: args.Skip(1).ToArray());
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Backprop.Benchmarks full [--rounds N] [--iters N] [--verify-iters N] | ours [--iters N] | gemm | gemm1 | phases | profile | peak | micro; --one-core keeps products on one thread");
+                Console.Error.WriteLine("usage: Backprop.Benchmarks full [--rounds N] [--iters N] [--verify-iters N] | ours [--iters N] | gemm | gemm1 | phases | profile | screen [--iters N] | peak | micro; --one-core keeps products on one thread; --no-screen evaluates accuracy by the double pass alone");
                 return 2;
         }
     }
