@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Threading.Tasks;
@@ -19,6 +20,11 @@ internal sealed unsafe class SampleRows
     private readonly byte[]? _bytes;
     private readonly double[]? _doubles;
     private readonly double _divisor;
+
+    // What a background gather reads: the rows it was asked for, and its Halves, both where the GC never moves them.
+    private readonly Halves[] _background = GC.AllocateArray<Halves>(1, pinned: true);
+    private int[] _backgroundRows = [];
+    private bool _pending;
 
     private SampleRows(int count, int columns, byte[]? bytes, double[]? doubles, double divisor)
     {
@@ -43,7 +49,7 @@ internal sealed unsafe class SampleRows
     {
         double[] xs = DenseOps.Values(x);
         int rows = x.RowCount, columns = x.ColumnCount;
-        byte[] bytes = GC.AllocateUninitializedArray<byte>(rows * columns);
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(rows * columns, pinned: true);
         foreach (double divisor in (ReadOnlySpan<double>)[255.0, 1.0])
         {
             long[] decoded = new long[256];
@@ -58,45 +64,74 @@ internal sealed unsafe class SampleRows
             }
         }
 
-        double[] doubles = GC.AllocateUninitializedArray<double>(rows * columns);
+        double[] doubles = GC.AllocateUninitializedArray<double>(rows * columns, pinned: true);
         ByRowBlocks(rows, (i0, i1) => Copy(xs, rows, columns, i0, i1, doubles));
         return new SampleRows(rows, columns, null, doubles, 1.0);
     }
 
-    /// <summary>
-    /// Starts fetching the chosen rows into the cache and returns at once: a batch drawn one step ahead then
-    /// arrives while the current step computes, instead of stalling the next gather on memory.
-    /// </summary>
-    public void Prefetch(int[] rows)
-    {
-        if (!Sse.IsSupported)
-        {
-            return;
-        }
-
-        int rowBytes = Columns * (AsBytes ? 1 : sizeof(double));
-        fixed (byte* bytes = _bytes)
-        fixed (double* doubles = _doubles)
-        {
-            byte* start = AsBytes ? bytes : (byte*)doubles;
-            foreach (int row in rows)
-            {
-                if ((uint)row < (uint)Count)
-                {
-                    // Rows of bytes need not start on a cache line: fetch every line the row touches.
-                    byte* first = start + ((long)row * rowBytes), last = first + rowBytes - 1;
-                    for (byte* line = (byte*)((nint)first & ~63); line <= last; line += 64)
-                    {
-                        Sse.Prefetch1(line);
-                    }
-                }
-            }
-        }
-    }
+    /// <summary>A batch matrix of the given height that <see cref="GatherInBackground"/> can fill: its storage never moves.</summary>
+    public Matrix<double> NewBatch(int rows) =>
+        Matrix<double>.Build.Dense(rows, Columns, GC.AllocateArray<double>(rows * Columns, pinned: true));
 
     /// <summary>The chosen rows, in order, into batch (rows.Length × Columns).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Gather(int[] rows, Matrix<double> batch)
+    {
+        double[] target = Check(rows, batch);
+        fixed (byte* bytes = _bytes)
+        fixed (double* doubles = _doubles, t = target)
+        fixed (int* chosen = rows)
+        {
+            // Each core copies half of the columns: the second core then already holds the half of the batch
+            // that it multiplies next (the products cut a batch's columns the same way).
+            var halves = new Halves(bytes, doubles, _divisor, Columns, chosen, rows.Length, t, Columns / 2 / 8 * 8);
+            if (rows.Length * Columns < 16_384 || !SecondCore.TryRunHalves(&Halves.Run, &halves))
+            {
+                Halves.Columns(halves, 0, Columns);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts gathering the chosen rows into batch (made by <see cref="NewBatch"/>) on the second core, a few
+    /// columns at a time between its halves of other work, and returns at once. Call <see cref="FinishGather"/>
+    /// before reading the batch. Without a free second core the rows are gathered here and now.
+    /// </summary>
+    public void GatherInBackground(int[] rows, Matrix<double> batch)
+    {
+        FinishGather();
+        double[] target = Check(rows, batch);
+        if (_backgroundRows.Length != rows.Length)
+        {
+            _backgroundRows = GC.AllocateArray<int>(rows.Length, pinned: true);
+        }
+
+        rows.CopyTo(_backgroundRows, 0);
+        ref Halves job = ref _background[0];
+        job = new Halves(Pinned(_bytes), (double*)Pinned(_doubles), _divisor, Columns, (int*)Pinned(_backgroundRows), rows.Length, (double*)Pinned(target), 0);
+        int pieces = Halves.PrefetchPieces(rows.Length) + Halves.ColumnPieces(Columns);
+        _pending = rows.Length * Columns >= 16_384 && SecondCore.TryRunInBackground(&Halves.RunPiece, Unsafe.AsPointer(ref job), pieces);
+        if (!_pending)
+        {
+            Halves.Columns(job, 0, Columns);
+        }
+    }
+
+    /// <summary>Waits for the batch <see cref="GatherInBackground"/> started (finishing what the second core has not begun).</summary>
+    public void FinishGather()
+    {
+        if (_pending)
+        {
+            _pending = false;
+            SecondCore.FinishBackground();
+        }
+    }
+
+    // Where a pinned array's elements start (null for no array).
+    private static byte* Pinned<T>(T[]? array)
+        where T : unmanaged => array is null ? null : (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+
+    private double[] Check(int[] rows, Matrix<double> batch)
     {
         double[] target = DenseOps.Storage(batch);
         if (batch.RowCount != rows.Length || batch.ColumnCount != Columns)
@@ -112,18 +147,7 @@ internal sealed unsafe class SampleRows
             }
         }
 
-        fixed (byte* bytes = _bytes)
-        fixed (double* doubles = _doubles, t = target)
-        fixed (int* chosen = rows)
-        {
-            // Each core copies half of the columns: the second core then already holds the half of the batch
-            // that it multiplies next (the products cut a batch's columns the same way).
-            var halves = new Halves(bytes, doubles, _divisor, Columns, chosen, rows.Length, t, Columns / 2 / 8 * 8);
-            if (rows.Length * Columns < 16_384 || !SecondCore.TryRunHalves(&Halves.Run, &halves))
-            {
-                Halves.Columns(halves, 0, Columns);
-            }
-        }
+        return target;
     }
 
     // Runs block(i0, i1) for blocks of 64 rows on all cores; false as soon as one block returns false. Each column's
@@ -193,6 +217,29 @@ internal sealed unsafe class SampleRows
         private readonly double* _target = target;
         private readonly int _split = split;
 
+        private const int RowsPerPrefetch = 10;
+        private const int ColumnsPerPiece = 16;
+
+        public static int PrefetchPieces(int count) => (count + RowsPerPrefetch - 1) / RowsPerPrefetch;
+
+        public static int ColumnPieces(int columns) => (columns + ColumnsPerPiece - 1) / ColumnsPerPiece;
+
+        // A background piece: first the rows' cache lines are asked for, ten rows a piece (many misses in
+        // flight at once), then sixteen columns a piece are gathered.
+        public static void RunPiece(void* state, int piece)
+        {
+            var g = (Halves*)state;
+            int prefetches = PrefetchPieces(g->_count);
+            if (piece < prefetches)
+            {
+                g->PrefetchRows(piece * RowsPerPrefetch, Math.Min(g->_count, (piece + 1) * RowsPerPrefetch));
+                return;
+            }
+
+            int j0 = (piece - prefetches) * ColumnsPerPiece;
+            Columns(*g, j0, Math.Min(g->_columns, j0 + ColumnsPerPiece));
+        }
+
         public static void Run(void* state, int half)
         {
             var halves = (Halves*)state;
@@ -241,6 +288,25 @@ internal sealed unsafe class SampleRows
                 for (int j = r < count4 ? j8 : j0; j < j1; j++)
                 {
                     g._target[r + ((long)j * count)] = g._bytes is null ? g._doubles[row + j] : g._bytes[row + j] / g._divisor;
+                }
+            }
+        }
+
+        private void PrefetchRows(int r0, int r1)
+        {
+            if (!Sse.IsSupported)
+            {
+                return;
+            }
+
+            int rowBytes = _columns * (_bytes is null ? sizeof(double) : 1);
+            byte* start = _bytes is null ? (byte*)_doubles : _bytes;
+            for (int r = r0; r < r1; r++)
+            {
+                byte* first = start + ((long)_rows[r] * rowBytes), last = first + rowBytes - 1;
+                for (byte* line = (byte*)((nint)first & ~63); line <= last; line += 64)
+                {
+                    Sse.Prefetch0(line);
                 }
             }
         }

@@ -10,6 +10,8 @@ namespace Backprop.LinearAlgebra;
 /// between pieces while they keep coming (a training loop), and sleeps once they stop. If it has not picked
 /// up its half by the time the caller is done with the first (asleep, or the machine is busy), the caller
 /// takes the half back and runs it too: it never waits for a thread that is not running.
+/// Between halves it can also work through background pieces (the next training batch), one small piece at a
+/// time, so that a half posted meanwhile waits at most one piece.
 /// </summary>
 internal sealed unsafe class SecondCore
 {
@@ -29,6 +31,19 @@ internal sealed unsafe class SecondCore
     private Exception? _error;
     private int _phase = Idle;
     private int _sleeping;
+
+    // Background pieces: _background is Free, Claimed (being set up) or Active; pieces are claimed by counting up.
+    private const int Free = 0;
+    private const int Claimed = 1;
+    private const int Active = 2;
+    private int _background = Free;
+    private delegate*<void*, int, void> _piece;
+    private void* _pieceState;
+    private int _pieceCount;
+    private int _nextPiece;
+    private int _donePieces;
+    private Exception? _pieceError;
+    private int _threadInPiece;
 
     private SecondCore()
     {
@@ -63,6 +78,109 @@ internal sealed unsafe class SecondCore
         {
             Monitor.Exit(core._gate);
         }
+    }
+
+    /// <summary>
+    /// Starts piece(state, 0 .. count-1) in the background and returns at once; false (nothing started) when there
+    /// is no second core or the background is taken. state, and all it points to, must stay valid and pinned until
+    /// <see cref="FinishBackground"/>, which the caller must call before it uses the result.
+    /// </summary>
+    public static bool TryRunInBackground(delegate*<void*, int, void> piece, void* state, int count)
+    {
+        SecondCore? core = Enabled && !Standby ? s_instance.Value : null;
+        if (core is null || Interlocked.CompareExchange(ref core._background, Claimed, Free) != Free)
+        {
+            return false;
+        }
+
+        core._piece = piece;
+        core._pieceState = state;
+        core._pieceCount = count;
+        core._nextPiece = 0;
+        core._donePieces = 0;
+        core._pieceError = null;
+        Volatile.Write(ref core._background, Active);
+        if (Volatile.Read(ref core._sleeping) == 1)
+        {
+            core._wake.Release();
+        }
+
+        return true;
+    }
+
+    /// <summary>Runs here the background pieces nobody has started, waits for those under way, and frees the background.</summary>
+    public static void FinishBackground()
+    {
+        SecondCore? core = s_instance.IsValueCreated ? s_instance.Value : null;
+        if (core is null || Volatile.Read(ref core._background) != Active)
+        {
+            return;
+        }
+
+        while (core.TryRunPiece())
+        {
+        }
+
+        var spin = default(SpinWait);
+        while (Volatile.Read(ref core._donePieces) < core._pieceCount)
+        {
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        var error = core._pieceError;
+
+        // The thread may have looked at this background just before the last piece finished: wait until it is out
+        // of it, or it could claim a piece of the next one before that is set up. (Full fences on both sides.)
+        Interlocked.Exchange(ref core._background, Free);
+        while (Volatile.Read(ref core._threadInPiece) == 1)
+        {
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        if (error is not null)
+        {
+            throw new InvalidOperationException("Background work on the second core failed.", error);
+        }
+    }
+
+    private bool RunPieceHere()
+    {
+        Interlocked.Exchange(ref _threadInPiece, 1);
+        try
+        {
+            return TryRunPiece();
+        }
+        finally
+        {
+            Volatile.Write(ref _threadInPiece, 0);
+        }
+    }
+
+    // Claims and runs the next background piece, if there is one.
+    private bool TryRunPiece()
+    {
+        if (Volatile.Read(ref _background) != Active)
+        {
+            return false;
+        }
+
+        int piece = Interlocked.Increment(ref _nextPiece) - 1;
+        if (piece >= _pieceCount)
+        {
+            return false;
+        }
+
+        try
+        {
+            _piece(_pieceState, piece);
+        }
+        catch (Exception e)
+        {
+            _pieceError = e;
+        }
+
+        Interlocked.Increment(ref _donePieces);
+        return true;
     }
 
     private void RunHalves(delegate*<void*, int, void> work, void* state)
@@ -116,7 +234,11 @@ internal sealed unsafe class SecondCore
             long since = Stopwatch.GetTimestamp();
             while (Volatile.Read(ref _phase) != Posted || Standby)
             {
-                if (Stopwatch.GetTimestamp() - since > s_spinTicks)
+                if (RunPieceHere())
+                {
+                    since = Stopwatch.GetTimestamp();
+                }
+                else if (Stopwatch.GetTimestamp() - since > s_spinTicks)
                 {
                     Sleep();
                     since = Stopwatch.GetTimestamp();
@@ -149,7 +271,7 @@ internal sealed unsafe class SecondCore
     {
         // Announce the sleep before the last look, so a half posted in between is either seen here or wakes us.
         Interlocked.Exchange(ref _sleeping, 1);
-        if (Volatile.Read(ref _phase) != Posted)
+        if (Volatile.Read(ref _phase) != Posted && Volatile.Read(ref _background) != Active)
         {
             _wake.Wait();
         }

@@ -30,59 +30,83 @@ public static class Trainer
         // The book's max(train_size / batch_size, 1), in whole iterations.
         int iterPerEpoch = Math.Max(trainSize / options.BatchSize, 1);
         var history = new TrainingHistory();
-        // One batch for the whole run: each iteration copies x[batch_mask], t[batch_mask] into it,
-        // from a row-major copy of x (MathNet keeps columns, and a row gathered from them misses the cache 784 times),
-        // kept as bytes when x is pixels.
+        // x[batch_mask], t[batch_mask] are copied into batches made once for the whole run, from a row-major copy
+        // of x (MathNet keeps columns, and a row gathered from them misses the cache 784 times), kept as bytes when
+        // x is pixels.
         var samples = SampleRows.Of(xTrain);
-        var xBatch = Matrix<double>.Build.Dense(options.BatchSize, xTrain.ColumnCount);
+        var xBatch = samples.NewBatch(options.BatchSize);
         var batchRows = new int[options.BatchSize];
         var tBatch = tTrain.Rows(batchRows);
 
-        // Each batch is drawn one step early (the same draws, in the same order), so that its images are
-        // already on their way from memory while the step before it computes.
+        // One-hot labels are drawn like the images, from rows kept together: in the one-hot matrix a sample's ten
+        // values lie 60,000 apart, and gathering them cost more than the whole batch of images.
+        var labelRows = tTrain.OneHot is null ? null : SampleRows.Of(tTrain.OneHot);
+
+        // Each batch is drawn one step early (the same draws, in the same order) and gathered by the second
+        // core, between its halves of this step's products, into the other of two batches.
+        var xNext = samples.NewBatch(options.BatchSize);
         var nextRows = new int[options.BatchSize];
         Draw(random, trainSize, nextRows);
+        samples.GatherInBackground(nextRows, xNext);
         long start = Stopwatch.GetTimestamp(), evaluating = 0;
 
-        for (int i = 0; i < options.Iterations; i++)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-
-            (batchRows, nextRows) = (nextRows, batchRows);
-            if (i + 1 < options.Iterations)
+            for (int i = 0; i < options.Iterations; i++)
             {
-                Draw(random, trainSize, nextRows);
-                samples.Prefetch(nextRows);
-            }
-            samples.Gather(batchRows, xBatch);
-            tTrain.CopyRowsTo(batchRows, tBatch);
+                cancellationToken.ThrowIfCancellationRequested();
 
-            var grad = network.Gradient(xBatch, tBatch);
-            foreach (string key in grad.Keys)
-            {
-                // params[key] -= learning_rate * grad[key], in place: no temporary matrices per step.
-                DenseOps.SubtractScaled(network.Params[key], options.LearningRate, grad[key]);
-            }
+                (batchRows, nextRows) = (nextRows, batchRows);
+                (xBatch, xNext) = (xNext, xBatch);
+                samples.FinishGather();
+                if (i + 1 < options.Iterations)
+                {
+                    Draw(random, trainSize, nextRows);
+                    samples.GatherInBackground(nextRows, xNext);
+                }
 
-            double loss = network.Loss(xBatch, tBatch);
-            if (double.IsNaN(loss) || double.IsInfinity(loss))
-            {
-                throw new InvalidOperationException(
-                    $"Training diverged at iteration {i}: the loss is {loss}. " +
-                    $"The learning rate {options.LearningRate} is probably too high; try a lower one (e.g. {options.LearningRate / 10}).");
-            }
-            history.AddLoss(loss);
+                if (labelRows is null)
+                {
+                    tTrain.CopyRowsTo(batchRows, tBatch);
+                }
+                else
+                {
+                    labelRows.Gather(batchRows, tBatch.OneHot!);
+                }
 
-            if (i % iterPerEpoch == 0)
-            {
-                long evaluation = Stopwatch.GetTimestamp();
-                var epoch = new EpochRecord(
-                    history.Epochs.Count, i, network.Accuracy(xTrain, tTrain), network.Accuracy(xTest, tTest));
-                evaluating += Stopwatch.GetTimestamp() - evaluation;
-                history.AddEpoch(epoch);
-                progress?.Report(new TrainingProgress(i, options.Iterations, loss, epoch));
+                var grad = network.Gradient(xBatch, tBatch);
+                foreach (string key in grad.Keys)
+                {
+                    // params[key] -= learning_rate * grad[key], in place: no temporary matrices per step.
+                    DenseOps.SubtractScaled(network.Params[key], options.LearningRate, grad[key]);
+                }
+
+                double loss = network.Loss(xBatch, tBatch);
+                if (double.IsNaN(loss) || double.IsInfinity(loss))
+                {
+                    throw new InvalidOperationException(
+                        $"Training diverged at iteration {i}: the loss is {loss}. " +
+                        $"The learning rate {options.LearningRate} is probably too high; try a lower one (e.g. {options.LearningRate / 10}).");
+                }
+                history.AddLoss(loss);
+
+                if (i % iterPerEpoch == 0)
+                {
+                    long evaluation = Stopwatch.GetTimestamp();
+                    var epoch = new EpochRecord(
+                        history.Epochs.Count, i, network.Accuracy(xTrain, tTrain), network.Accuracy(xTest, tTest));
+                    evaluating += Stopwatch.GetTimestamp() - evaluation;
+                    history.AddEpoch(epoch);
+                    progress?.Report(new TrainingProgress(i, options.Iterations, loss, epoch));
+                }
             }
         }
+        finally
+        {
+            // The second core may still be writing the next batch: never leave while it does.
+            samples.FinishGather();
+        }
+
         history.SetTimes(
             Stopwatch.GetElapsedTime(start) - Stopwatch.GetElapsedTime(0, evaluating), Stopwatch.GetElapsedTime(0, evaluating));
         return history;

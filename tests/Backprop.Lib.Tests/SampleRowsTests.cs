@@ -106,15 +106,48 @@ public class SampleRowsTests
         Assert.Contains("The batch is 2×6 but 2 rows of 7 values", error.Message);
     }
 
-    [Fact]
-    public void Prefetch_OfAnyRows_ChangesNothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void GatherInBackground_IntoTwoBatchesInTurn_IsExact_WithOrWithoutASecondCore(bool standby)
     {
-        var x = Check.RandomMatrix(31, 7, seed: 8);
-        var samples = SampleRows.Of(x);
+        // The training loop's way: the next batch is gathered behind the scenes while the current one is used.
+        var random = new Random(9);
+        var bytes = Matrix<double>.Build.Dense(97, 787, (_, _) => random.Next(256) / 255.0);
+        var doubles = Check.RandomMatrix(97, 787, seed: 10);
+        SecondCore.Standby = standby;
+        try
+        {
+            foreach (var x in new[] { bytes, doubles })
+            {
+                var samples = SampleRows.Of(x);
+                Matrix<double>[] batches = [samples.NewBatch(Chosen.Length), samples.NewBatch(Chosen.Length)];
+                for (int step = 0; step < 6; step++)
+                {
+                    int[] rows = Chosen.Select(r => (r + (step * 11)) % 97).ToArray();
+                    var batch = batches[step % 2];
+                    samples.GatherInBackground(rows, batch);
+                    samples.FinishGather();
 
-        samples.Prefetch([0, 30, -1, 31, int.MaxValue]);
+                    AssertHoldsRows(batch, x, rows);
+                }
+            }
+        }
+        finally
+        {
+            SecondCore.Standby = false;
+        }
+    }
 
-        AssertGathersExactly(samples, x, [0, 30]);
+    [Fact]
+    public void GatherInBackground_ARowThatIsNotThere_IsNamedBeforeAnythingStarts()
+    {
+        var samples = SampleRows.Of(Check.RandomMatrix(31, 7, seed: 8));
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => samples.GatherInBackground([3, -1], samples.NewBatch(2)));
+
+        Assert.Contains("Row -1 is outside the 31 rows", error.Message);
+        samples.FinishGather();
     }
 
     private static void AssertGathersExactly(SampleRows samples, Matrix<double> x, int[]? rows = null)
@@ -124,6 +157,11 @@ public class SampleRowsTests
 
         samples.Gather(rows, batch);
 
+        AssertHoldsRows(batch, x, rows);
+    }
+
+    private static void AssertHoldsRows(Matrix<double> batch, Matrix<double> x, int[] rows)
+    {
         for (int r = 0; r < rows.Length; r++)
         {
             for (int j = 0; j < x.ColumnCount; j++)

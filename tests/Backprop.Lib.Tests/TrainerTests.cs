@@ -60,23 +60,28 @@ public class TrainerTests
         Assert.NotEqual(a.Losses, c.Losses);
     }
 
-    [Fact]
-    public void Train_IsTheBooksLoop_StepForStep()
+    [Theory]
+    [InlineData(2, 25, false)] // small batches, gathered on one core, class-index labels
+    [InlineData(300, 60, true)] // pixel-like batches big enough for the second core to gather in the background, one-hot labels
+    public void Train_IsTheBooksLoop_StepForStep(int features, int batchSize, bool oneHot)
     {
-        // The trainer draws each batch a step early (to fetch its images while the step before computes):
-        // the same draws in the same order, so the very same losses as the book's loop written out here.
-        var (x, t) = XorBlobs(300, seed: 1);
-        var options = new TrainingOptions { Iterations = 40, BatchSize = 25, LearningRate = 0.1, Seed = 3 };
-        var history = Trainer.Train(new TwoLayerNet(2, 8, 2, weightInitStd: 0.5, seed: 4), x, t, x, t, options);
+        // The trainer draws each batch a step early (to gather it while the step before computes): the same draws
+        // in the same order, so the very same losses as the book's loop written out here.
+        var random = new Random(1);
+        var x = Matrix<double>.Build.Dense(300, features, (_, _) => random.Next(256) / 255.0);
+        int[] classes = Enumerable.Range(0, 300).Select(i => (int)(x[i, 0] * 2.999)).ToArray();
+        Labels t = oneHot ? Matrix<double>.Build.Dense(300, 3, (i, j) => classes[i] == j ? 1 : 0) : classes;
+        var options = new TrainingOptions { Iterations = 40, BatchSize = batchSize, LearningRate = 0.1, Seed = 3 };
+        var history = Trainer.Train(new TwoLayerNet(features, 8, 3, weightInitStd: 0.5, seed: 4), x, t, x, t, options);
 
-        var network = new TwoLayerNet(2, 8, 2, weightInitStd: 0.5, seed: 4);
-        var random = new Random(3);
+        var network = new TwoLayerNet(features, 8, 3, weightInitStd: 0.5, seed: 4);
+        var draws = new Random(3);
         var losses = new List<double>();
         for (int i = 0; i < options.Iterations; i++)
         {
-            int[] batch = Enumerable.Range(0, options.BatchSize).Select(_ => random.Next(x.RowCount)).ToArray();
-            var xBatch = Matrix<double>.Build.Dense(batch.Length, 2, (r, j) => x[batch[r], j]);
-            int[] tBatch = batch.Select(r => t[r]).ToArray();
+            int[] batch = Enumerable.Range(0, options.BatchSize).Select(_ => draws.Next(x.RowCount)).ToArray();
+            var xBatch = Matrix<double>.Build.Dense(batch.Length, features, (r, j) => x[batch[r], j]);
+            var tBatch = t.Rows(batch);
             var grad = network.Gradient(xBatch, tBatch);
             foreach (string key in grad.Keys)
             {

@@ -13,7 +13,7 @@ namespace Backprop.Benchmarks;
 internal static class StepProfile
 {
     private static readonly string[] Parts =
-        ["prefetch next", "gather", "Affine1", "Relu1", "Affine2", "SoftmaxWithLoss", "backward softmax", "backward Affine2",
+        ["finish batch", "draw", "start next batch", "labels", "Affine1", "Relu1", "Affine2", "SoftmaxWithLoss", "backward softmax", "backward Affine2",
          "backward Relu1", "backward Affine1", "update", "loss()"];
 
     public static void Run(IdxData data)
@@ -22,10 +22,12 @@ internal static class StepProfile
         var network = new TwoLayerNet(784, 50, 10, seed: 1);
         var random = new Random(1);
         var samples = SampleRows.Of(data.XTrain);
-        var xBatch = Matrix<double>.Build.Dense(100, 784);
+        Matrix<double> xBatch = samples.NewBatch(100), xNext = samples.NewBatch(100);
         int[] rows = new int[100], next = new int[100];
         var tBatch = data.TTrain.Rows(rows);
+        var labelRows = SampleRows.Of(data.TTrain.OneHot!);
         Trainer.Draw(random, 60000, next);
+        samples.GatherInBackground(next, xNext);
         ILayer[] layers = [network.Layers["Affine1"], network.Layers["Relu1"], network.Layers["Affine2"]];
         var ticks = new long[Parts.Length];
         for (int step = 0; step < Warmup + Steps; step++)
@@ -45,11 +47,14 @@ internal static class StepProfile
             }
 
             (rows, next) = (next, rows);
-            Trainer.Draw(random, 60000, next);
-            samples.Prefetch(next);
+            (xBatch, xNext) = (xNext, xBatch);
+            samples.FinishGather();
             Lap();
-            samples.Gather(rows, xBatch);
-            data.TTrain.CopyRowsTo(rows, tBatch);
+            Trainer.Draw(random, 60000, next);
+            Lap();
+            samples.GatherInBackground(next, xNext);
+            Lap();
+            labelRows.Gather(rows, tBatch.OneHot!);
             Lap();
             var h = xBatch;
             foreach (var layer in layers)
@@ -78,6 +83,7 @@ internal static class StepProfile
             Lap();
         }
 
+        samples.FinishGather();
         long total = 0;
         foreach (long t in ticks)
         {
