@@ -145,6 +145,12 @@ internal sealed unsafe class SecondCore
 
     private bool RunPieceHere()
     {
+        // Look first without a locked instruction: while no background is set, spinning must cost the caller nothing.
+        if (Volatile.Read(ref _background) != Active)
+        {
+            return false;
+        }
+
         Interlocked.Exchange(ref _threadInPiece, 1);
         try
         {
