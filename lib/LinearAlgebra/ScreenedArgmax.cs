@@ -14,15 +14,10 @@ namespace Backprop.LinearAlgebra;
 /// </summary>
 /// <remarks>
 /// A first pass computes x·W1 in single precision. For each row it also bounds, rigorously, how far every score
-/// it gets can lie from the score of any double-precision evaluation. Where the winning class leads every other
-/// by more than both their bounds, no double computation can pick another class, and the row is decided. The
-/// rest (a few percent; every row where a value is not finite) go through the double forward pass itself.
-///
-/// The bound, for a row x and hidden unit j with S = Σₚ|xₚ||Wₚⱼ| ≤ ‖x‖₂‖Wⱼ‖₂ (Cauchy-Schwarz): the float
-/// product lies within (N + 3)·2⁻²⁴·S of the exact one, N being the roundings along its sum (k plus one per
-/// block of k), the two conversions to float included; a double evaluation within (2k + 10)·2⁻⁵³·(S + |bⱼ|).
-/// ReLU moves nothing apart. The second layer, computed in double by both, adds its own rounding on either side.
-/// Numbers that underflow to subnormals add an absolute 2⁻¹⁴⁸ per step, and the bound keeps that too.
+/// it gets can lie from the score of any double-precision evaluation (<see cref="ScreenBound"/>). Where the
+/// winning class leads every other by more than both their bounds, no double computation can pick another class,
+/// and the row is decided. The rest (a few percent at most; every row where a value is not finite) go through
+/// the double forward pass itself.
 /// </remarks>
 internal static unsafe class ScreenedArgmax
 {
@@ -58,7 +53,7 @@ internal static unsafe class ScreenedArgmax
         int panelsB = (n + width - 1) / width;
         double[] xs = DenseOps.Values(x), ws = DenseOps.Values(w1), bs = DenseOps.Values(b1), vs = DenseOps.Values(w2), ds = DenseOps.Values(b2);
         var classOf = new int[m];
-        var bound = Bound.For(k, ws, bs, vs, ds, n, classes);
+        var bound = ScreenBound.For(k, Kc, ws, bs, vs, ds, n, classes);
         var packedW = GC.AllocateUninitializedArray<float>(panelsB * width * k, pinned: true);
         fixed (double* px = xs, pw = ws, pb = bs, pv = vs, pd = ds, perNorm = bound.PerNorm, constant = bound.Constant)
         fixed (float* pB = packedW)
@@ -85,7 +80,7 @@ internal static unsafe class ScreenedArgmax
                 B2 = pd,
                 PerNorm = perNorm,
                 Constant = constant,
-                NormSlack = bound.NormSlack,
+                Norm = bound.Norm,
                 ClassOf = pClass,
                 Cut = (full / Block + 1) / 2 * Block,
                 End = full,
@@ -153,67 +148,6 @@ internal static unsafe class ScreenedArgmax
         return true;
     }
 
-    /// <summary>Each class's error bound for a row, as ‖x‖₂ · PerNorm[c] + Constant[c] (see the remarks above).</summary>
-    private sealed class Bound
-    {
-        private const double U32 = 1.0 / (1 << 24);
-        private const double U64 = 1.0 / (1L << 53);
-
-        public required double[] PerNorm { get; init; }
-
-        public required double[] Constant { get; init; }
-
-        /// <summary>Turns the float sum of a row's squares into a bound on its ‖x‖₂: (factor, absolute) terms.</summary>
-        public required (double Factor, double Absolute, double Outside) NormSlack { get; init; }
-
-        public static Bound For(int k, double[] w, double[] b, double[] v, double[] d, int n, int classes)
-        {
-            const double Up = 1 + 1e-10;
-            double tiny = Math.ScaleB(1, -148), sqrtK = Math.Sqrt(k);
-            double roundings = k + ((k + Kc - 1) / Kc) + 1;
-            double e = (1.02 * (roundings + 3) * U32) + (1.01 * ((2.0 * k) + 10) * U64);
-            double g = 2.04 * 1.01 * ((2.0 * n) + 2) * U64;
-            var norms = new double[n];
-            for (int j = 0; j < n; j++)
-            {
-                double sum = 0;
-                for (int p = 0; p < k; p++)
-                {
-                    sum += w[p + ((long)j * k)] * w[p + ((long)j * k)];
-                }
-
-                norms[j] = Math.Sqrt(sum) * Up;
-            }
-
-            var perNorm = new double[classes];
-            var constant = new double[classes];
-            for (int c = 0; c < classes; c++)
-            {
-                double p = 0, q = 0, v1 = 0;
-                for (int j = 0; j < n; j++)
-                {
-                    double vjc = Math.Abs(v[j + (c * n)]);
-                    p += norms[j] * vjc;
-                    q += Math.Abs(b[j]) * vjc;
-                    v1 += vjc;
-                }
-
-                p *= Up;
-                q *= Up;
-                v1 *= Up;
-                perNorm[c] = 1.01 * (((e + g) * p) + (tiny * sqrtK * v1));
-                constant[c] = 1.01 * (((e + g) * q) + (g * Math.Abs(d[c])) + (tiny * ((roundings * v1) + (sqrtK * p))) + (Math.ScaleB(1, -1000) * (v1 + 1)));
-            }
-
-            return new Bound
-            {
-                PerNorm = perNorm,
-                Constant = constant,
-                NormSlack = (1 + (1.02 * (k + 2) * U32), k * Math.ScaleB(1, -125), sqrtK * Math.ScaleB(1, -149)),
-            };
-        }
-    }
-
     /// <summary>Everything one half of the rows needs; half 0 takes rows [0, Cut), half 1 rows [Cut, End).</summary>
     private struct Job
     {
@@ -221,7 +155,7 @@ internal static unsafe class ScreenedArgmax
         public int M, K, N, Classes, Width, PanelsB, Cut, End;
         public float* PackedB;
         public double* B1, W2, B2, PerNorm, Constant;
-        public (double Factor, double Absolute, double Outside) NormSlack;
+        public ScreenBound.NormBound Norm;
         public int* ClassOf;
 
         public static void Run(void* state, int half)
@@ -349,12 +283,9 @@ internal static unsafe class ScreenedArgmax
             finite3.AsInt64().Store(finite + 12);
             for (int r = 0; r < Group; r++)
             {
-                ClassOf[row0 + r] = finite[r] != 0 ? Verdict(scores + r, Norm(squares[r])) : -1;
+                ClassOf[row0 + r] = finite[r] != 0 ? Verdict(scores + r, Norm.Of(squares[r])) : -1;
             }
         }
-
-        private readonly double Norm(float sumOfSquares) =>
-            (Math.Sqrt((sumOfSquares * NormSlack.Factor) + NormSlack.Absolute) * (1 + Math.ScaleB(1, -22)) + NormSlack.Outside) * (1 + 1e-15);
 
         // The first largest score wins, as numpy's argmax has it, but only by more than both bounds over every other; -1 otherwise.
         private readonly int Verdict(double* score, double norm)
