@@ -29,7 +29,7 @@ public static class Trainer
         int trainSize = xTrain.RowCount;
         // The book's max(train_size / batch_size, 1), in whole iterations.
         int iterPerEpoch = Math.Max(trainSize / options.BatchSize, 1);
-        var history = new TrainingHistory();
+        var history = new TrainingHistory(options.Iterations);
         // x[batch_mask], t[batch_mask] are copied into batches made once for the whole run, from a row-major copy
         // of x (MathNet keeps columns, and a row gathered from them misses the cache 784 times), kept as bytes when
         // x is pixels.

@@ -95,6 +95,28 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Train_AllocatesNothingPerIteration_ButTheLossItRecords()
+    {
+        // 4,000 rows in batches of 10: one evaluation (at iteration 0) in both runs, so the difference is the iterations.
+        var random = new Random(2);
+        var x = Matrix<double>.Build.Dense(4000, 20, (_, _) => random.NextDouble());
+        int[] t = Enumerable.Range(0, 4000).Select(i => i % 3).ToArray();
+        long Allocated(int iterations)
+        {
+            var network = new TwoLayerNet(20, 8, 3, seed: 1);
+            var options = new TrainingOptions { Iterations = iterations, BatchSize = 10, Seed = 1 };
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Trainer.Train(network, x, t, x, t, options);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Allocated(200);
+        long extra = Allocated(400) - Allocated(200);
+
+        Assert.InRange(extra, 0, (200 * sizeof(double)) + 64);
+    }
+
+    [Fact]
     public void Train_RecordsTheTimeOfTheStepsAndOfTheEvaluationsApart()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
