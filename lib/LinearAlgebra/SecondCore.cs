@@ -99,7 +99,10 @@ internal sealed unsafe class SecondCore
         core._nextPiece = 0;
         core._donePieces = 0;
         core._pieceError = null;
-        Volatile.Write(ref core._background, Active);
+
+        // A full fence between publishing the pieces and looking for a sleeper, as RunHalves has: a thread going to
+        // sleep either sees them or is woken.
+        Interlocked.Exchange(ref core._background, Active);
         if (Volatile.Read(ref core._sleeping) == 1)
         {
             core._wake.Release();
