@@ -18,6 +18,11 @@ public unsafe class SecondCoreTests
         {
             for (int round = 0; round < 20; round++)
             {
+                if (round % 5 == 0)
+                {
+                    Thread.Sleep(10); // long enough for the second core to go to sleep: the pieces must wake it
+                }
+
                 bool started = SecondCore.TryRunInBackground(&Count, counts, runs.Length);
                 if (!started)
                 {
