@@ -26,6 +26,9 @@ internal sealed unsafe class SampleRows
     private int[] _backgroundRows = [];
     private bool _pending;
 
+    // The storage of the batches NewBatch made: pinned, so only they may be written from the background.
+    private readonly System.Collections.Generic.List<double[]> _pinnedBatches = [];
+
     private SampleRows(int count, int columns, byte[]? bytes, double[]? doubles, double divisor)
     {
         Count = count;
@@ -70,8 +73,12 @@ internal sealed unsafe class SampleRows
     }
 
     /// <summary>A batch matrix of the given height that <see cref="GatherInBackground"/> can fill: its storage never moves.</summary>
-    public Matrix<double> NewBatch(int rows) =>
-        Matrix<double>.Build.Dense(rows, Columns, GC.AllocateArray<double>(rows * Columns, pinned: true));
+    public Matrix<double> NewBatch(int rows)
+    {
+        double[] storage = GC.AllocateArray<double>(rows * Columns, pinned: true);
+        _pinnedBatches.Add(storage);
+        return Matrix<double>.Build.Dense(rows, Columns, storage);
+    }
 
     /// <summary>The chosen rows, in order, into batch (rows.Length × Columns).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -95,12 +102,18 @@ internal sealed unsafe class SampleRows
     /// <summary>
     /// Starts gathering the chosen rows into batch (made by <see cref="NewBatch"/>) on the second core, a few
     /// columns at a time between its halves of other work, and returns at once. Call <see cref="FinishGather"/>
-    /// before reading the batch. Without a free second core the rows are gathered here and now.
+    /// before reading the batch. Without a free second core, or into any other batch (whose storage the GC may
+    /// move), the rows are gathered here and now.
     /// </summary>
     public void GatherInBackground(int[] rows, Matrix<double> batch)
     {
         FinishGather();
         double[] target = Check(rows, batch);
+        if (!_pinnedBatches.Contains(target))
+        {
+            Gather(rows, batch);
+            return;
+        }
         if (_backgroundRows.Length != rows.Length)
         {
             _backgroundRows = GC.AllocateArray<int>(rows.Length, pinned: true);

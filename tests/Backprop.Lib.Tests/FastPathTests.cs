@@ -54,10 +54,12 @@ public class FastPathTests
         var network = new TwoLayerNet(784, 50, 10, seed: 1);
         var x = Check.RandomMatrix(100, 784, seed: 2, scale: 0.5);
         Labels t = Enumerable.Range(0, 100).Select(i => i % 10).ToArray();
-        // Warm up both ways a product can run: on two cores, and on this one alone (when other tests hold the
-        // second core), which makes this thread's own packing buffers.
-        foreach (bool standby in new[] { true, false })
+        // Warm up every way a product can run, each of which sizes this thread's packing buffers once: whole on
+        // this core (when another test holds the second one), in halves both here (the second core late), in halves
+        // on two cores.
+        foreach (var (enabled, standby) in new[] { (false, false), (true, true), (true, false) })
         {
+            SecondCore.Enabled = enabled;
             SecondCore.Standby = standby;
             network.Gradient(x, t);
             network.Loss(x, t);

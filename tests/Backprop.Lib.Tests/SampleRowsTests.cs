@@ -140,6 +140,21 @@ public class SampleRowsTests
     }
 
     [Fact]
+    public void GatherInBackground_IntoABatchItDidNotMake_GathersAtOnce()
+    {
+        // Only NewBatch's storage is pinned; any other batch could be moved by the GC under the second core.
+        var random = new Random(11);
+        var x = Matrix<double>.Build.Dense(97, 787, (_, _) => random.Next(256) / 255.0);
+        var samples = SampleRows.Of(x);
+        var batch = Matrix<double>.Build.Dense(Chosen.Length, 787);
+
+        samples.GatherInBackground(Chosen, batch);
+
+        AssertHoldsRows(batch, x, Chosen); // already there, before any FinishGather
+        samples.FinishGather();
+    }
+
+    [Fact]
     public void GatherInBackground_ARowThatIsNotThere_IsNamedBeforeAnythingStarts()
     {
         var samples = SampleRows.Of(Check.RandomMatrix(31, 7, seed: 8));
