@@ -130,7 +130,7 @@ internal static unsafe class Gemm
         int m = job.M, n = job.N, k = job.K;
         int kc0 = Balanced(k, KcMax, 1);
         int mc0 = Balanced(m, McMax, mr);
-        int nr = n % NR != 0 && n % 5 == 0 ? 5 : NR;
+        int nr = TileWidths.For(n);
         int nFull = n / nr * nr;
 
         // The tile reads A and B where they lie. Only what it cannot read in place is copied: A when transposed

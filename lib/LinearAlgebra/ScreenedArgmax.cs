@@ -49,7 +49,7 @@ internal static unsafe class ScreenedArgmax
             return null;
         }
 
-        int width = n % 6 != 0 && n % 5 == 0 ? 5 : 6;
+        int width = TileWidths.For(n);
         int panelsB = (n + width - 1) / width;
         double[] xs = DenseOps.Values(x), ws = DenseOps.Values(w1), bs = DenseOps.Values(b1), vs = DenseOps.Values(w2), ds = DenseOps.Values(b2);
         var classOf = new int[m];
