@@ -51,10 +51,7 @@ public class ScreenedArgmaxTests
         // Classes 2 and 5 have the same weights and bias: their scores are equal in any evaluation, and argmax
         // takes the first. No float bound can separate them, so every row where they lead must go to the double pass.
         var network = new TwoLayerNet(30, 12, 6, weightInitStd: 0.5, seed: 2);
-        var w2 = network.Params["W2"];
-        w2.SetColumn(5, w2.Column(2));
-        network.Params["b2"][0, 2] = 3;
-        network.Params["b2"][0, 5] = 3;
+        GiveSameWeights(network, 2, 5, firstBias: 3, secondBias: 3);
         var random = new Random(9);
         var x = Matrix<double>.Build.Dense(2000, 30, (_, _) => random.NextDouble());
 
@@ -75,10 +72,7 @@ public class ScreenedArgmaxTests
     {
         // Scores a hair apart (1e-9, far below single precision): only the double pass can tell them apart.
         var network = new TwoLayerNet(20, 8, 4, weightInitStd: 0.5, seed: 4);
-        var w2 = network.Params["W2"];
-        w2.SetColumn(3, w2.Column(1));
-        network.Params["b2"][0, 1] = 5;
-        network.Params["b2"][0, 3] = 5 + 1e-9;
+        GiveSameWeights(network, 1, 3, firstBias: 5, secondBias: 5 + 1e-9);
         var random = new Random(4);
         var x = Matrix<double>.Build.Dense(1200, 20, (_, _) => random.NextDouble());
 
@@ -119,6 +113,15 @@ public class ScreenedArgmaxTests
         Assert.Null(Classify(network, many));
         Assert.Equal(DenseOps.ArgmaxRows(network.Predict(many)).Count(c => c == 0) / (double)many.RowCount,
             network.Accuracy(many, new int[many.RowCount]));
+    }
+
+    // Class `second` gets class `first`'s weights into the output layer, and each its own bias.
+    private static void GiveSameWeights(TwoLayerNet network, int first, int second, double firstBias, double secondBias)
+    {
+        var w2 = network.Params["W2"];
+        w2.SetColumn(second, w2.Column(first));
+        network.Params["b2"][0, first] = firstBias;
+        network.Params["b2"][0, second] = secondBias;
     }
 
     private static int[]? Classify(TwoLayerNet network, Matrix<double> x)
