@@ -30,6 +30,9 @@ internal static unsafe class GemmKernel
     /// <summary>Rows per tile: the height of the packed A panels.</summary>
     public static int MR => Wide ? 16 : 8;
 
+    /// <summary>The doubles in one of the tile's vectors: a column of A is read this many at a time.</summary>
+    public static int VectorDoubles => Wide ? 8 : Vector256.IsHardwareAccelerated ? 4 : 2;
+
     /// <summary>
     /// C[0..mr, 0..NR] (+)= alpha · Σ over kc steps of A(·, p) · B(p, ·). Step p reads the mr values of A at
     /// a + p·aStride and B(p, j) at b + p·bStride + j·bColumnStride: packed panels (aStride mr, bStride NR,
@@ -70,18 +73,24 @@ internal static unsafe class GemmKernel
         }
     }
 
-    /// <summary>A partial tile at the bottom or right edge: run the full tile into a scratch block, add the part that exists.</summary>
+    /// <summary>
+    /// A partial tile at the bottom or right edge: run the full tile into a scratch block, add the part that exists.
+    /// Its rows [0, rows) go to c; rows [rows, rows + headRows), if any, to head (the rows a panel left over at the top).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void EdgeTile(int mr, int nr, int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate, int rows, int cols)
+    public static void EdgeTile(
+        int mr, int nr, int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate,
+        int rows, int cols, double* head = null, int headRows = 0)
     {
         double* scratch = stackalloc double[MaxMR * NR];
         Tile(mr, nr, kc, a, aStride, b, bStride, bColumnStride, alpha, scratch, mr, accumulate: false);
         for (int j = 0; j < cols; j++)
         {
-            for (int i = 0; i < rows; i++)
+            for (int i = 0; i < rows + headRows; i++)
             {
                 double v = scratch[i + (j * mr)];
-                c[i + (j * ldc)] = accumulate ? c[i + (j * ldc)] + v : v;
+                double* to = i < rows ? c + i + (j * ldc) : head + (i - rows) + (j * ldc);
+                *to = accumulate ? *to + v : v;
             }
         }
     }

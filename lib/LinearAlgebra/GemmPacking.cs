@@ -72,6 +72,20 @@ internal static unsafe class GemmPacking
         }
     }
 
+    // Packs the rows of A (untransposed) that the aligned tiles leave over into one zero-padded panel of mr rows:
+    // first the tail, rows [0, tail) from a, then the head, rows [0, head) from aHead.
+    public static void PackLeftover(double* a, int tail, double* aHead, int head, int lda, int kc, double* dst, int mr)
+    {
+        for (int p = 0; p < kc; p++, dst += mr)
+        {
+            long column = (long)p * lda;
+            for (int i = 0; i < mr; i++)
+            {
+                dst[i] = i < tail ? a[i + column] : i < tail + head ? aHead[i - tail + column] : 0.0;
+            }
+        }
+    }
+
     // Packs op(B)[0..kc, 0..nc] into panels of NR columns: panel s holds kc steps of NR consecutive column values.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB(bool trans, double* b, int ldb, int kc, int nc, double* dst)

@@ -143,6 +143,50 @@ public class FastPathTests
     }
 
     [Theory]
+    [InlineData(100, 784, 50)] // the batch forward, cut along k over two cores
+    [InlineData(100, 30, 13)] // a partial six-wide panel of B
+    [InlineData(104, 19, 6)]
+    [InlineData(20, 7, 5)]
+    [InlineData(4, 9, 7)]
+    [InlineData(7, 11, 6)] // a column height the vector does not divide: no rows stepped over
+    [InlineData(36, 300, 1025)] // wide: panels of B outside, the left-over panel among them
+    public void Multiply_WithAOffAVectorBoundary_MatchesNaiveTripleLoop_OnBothTiles(int m, int k, int n)
+    {
+        // The tile reads whole panels of A from vector boundaries, starting as many rows down as it takes; the
+        // rows above and below them go through one left-over panel. A starts 0 to 7 doubles past a 64-byte line.
+        var random = new Random(m + k + n);
+        double[] storage = GC.AllocateArray<double>((m * k) + 16, pinned: true);
+        double[] b = GemmTests.RandomArray(random, k * n);
+        bool was = GemmKernel.Wide;
+        try
+        {
+            foreach (bool wide in new[] { false, true })
+            {
+                GemmKernel.Wide = wide;
+                for (int offset = 0; offset < 8; offset++)
+                {
+                    foreach (var (alpha, beta) in new[] { (1.0, 0.0), (-0.5, 1.0) })
+                    {
+                        var a = AtOffset(storage, offset, m * k);
+                        double[] aCopy = GemmTests.RandomArray(random, m * k);
+                        aCopy.CopyTo(a);
+                        double[] c = GemmTests.RandomArray(random, m * n);
+                        double[] expected = GemmTests.Naive(false, false, m, n, k, alpha, aCopy, b, beta, c);
+
+                        Gemm.Multiply(false, false, m, n, k, alpha, a, m, b, k, beta, c, m);
+
+                        Check.AssertClose(Matrix<double>.Build.Dense(m, n, expected), Matrix<double>.Build.Dense(m, n, c), 1e-12);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            GemmKernel.Wide = was;
+        }
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void Update_BigEnoughForTwoCores_IsExact_EvenWhenTheCallerDoesBothHalves(bool standby)
@@ -258,6 +302,16 @@ public class FastPathTests
         {
             int expected = Enumerable.Range(0, 10).Aggregate(0, (b, j) => x[i, j] > x[i, b] ? j : b);
             Assert.Equal(expected, best[i]);
+        }
+    }
+
+    // The part of pinned storage that starts offset doubles past a 64-byte line.
+    private static unsafe Span<double> AtOffset(double[] storage, int offset, int length)
+    {
+        fixed (double* p = storage)
+        {
+            int start = (int)((64 - ((nint)p % 64)) % 64 / sizeof(double)) + offset;
+            return storage.AsSpan(start, length);
         }
     }
 
