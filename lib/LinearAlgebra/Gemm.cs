@@ -166,7 +166,7 @@ internal static unsafe class Gemm
                     bool accumulate = !job.Overwrite || pc > 0;
                     if (packAll)
                     {
-                        GemmPacking.PackA(job.TransA, job.AAt(ic, pc), job.Lda, mc, kc, pa, mr);
+                        GemmPacking.PackTransposedA(job.AAt(ic, pc), job.Lda, mc, kc, pa, mr);
                     }
                     else if (rowTiles > wholeTiles)
                     {

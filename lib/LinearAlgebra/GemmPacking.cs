@@ -7,31 +7,16 @@ namespace Backprop.LinearAlgebra;
 /// <summary>Copies blocks of A and B into the contiguous, zero-padded panel order <see cref="GemmKernel"/> streams.</summary>
 internal static unsafe class GemmPacking
 {
-    // Packs op(A)[0..mc, 0..kc] into panels of mr rows: panel r holds kc steps of mr consecutive row values.
+    // Packs op(A)[0..mc, 0..kc] = Aᵀ into panels of mr rows: panel r holds kc steps of mr consecutive row values.
+    // op(A)(i, p) = a[p + i·lda]: each of the mr rows is one contiguous run over p.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void PackA(bool trans, double* a, int lda, int mc, int kc, double* dst, int mr)
+    public static void PackTransposedA(double* a, int lda, int mc, int kc, double* dst, int mr)
     {
         for (int i0 = 0; i0 < mc; i0 += mr)
         {
             int rows = Math.Min(mr, mc - i0);
-            if (!trans && rows == mr && Vector256.IsHardwareAccelerated)
+            if (rows == mr)
             {
-                // op(A)(i, p) = a[i + p·lda]: each step copies mr contiguous values, four at a time.
-                double* src = a + i0;
-                for (int p = 0; p < kc; p++, src += lda, dst += mr)
-                {
-                    for (int i = 0; i < mr; i += 4)
-                    {
-                        Vector256.Load(src + i).Store(dst + i);
-                    }
-                }
-
-                continue;
-            }
-
-            if (trans && rows == mr)
-            {
-                // op(A)(i, p) = a[p + i·lda]: each of the mr rows is one contiguous run over p.
                 // Four rows by four steps at a time, turned by a 4×4 transpose into four steps of four rows.
                 int kc4 = Vector256.IsHardwareAccelerated ? kc & ~3 : 0;
                 for (int i = 0; i < mr; i += 4)
@@ -66,7 +51,7 @@ internal static unsafe class GemmPacking
             {
                 for (int i = 0; i < mr; i++)
                 {
-                    dst[i] = i < rows ? (trans ? a[p + (i0 + i) * lda] : a[i0 + i + p * lda]) : 0.0;
+                    dst[i] = i < rows ? a[p + ((i0 + i) * lda)] : 0.0;
                 }
             }
         }
@@ -74,6 +59,7 @@ internal static unsafe class GemmPacking
 
     // Packs the rows of A (untransposed) that the aligned tiles leave over into one zero-padded panel of mr rows:
     // first the tail, rows [0, tail) from a, then the head, rows [0, head) from aHead.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackLeftover(double* a, int tail, double* aHead, int head, int lda, int kc, double* dst, int mr)
     {
         for (int p = 0; p < kc; p++, dst += mr)
