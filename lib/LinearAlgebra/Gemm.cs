@@ -193,7 +193,7 @@ internal static unsafe class Gemm
 
                         double* ct = job.C + ic + ir + ((long)jr * job.Ldc);
                         double* head = job.C + ic + ((long)jr * job.Ldc);
-                        int headRows = leftover && !packAll ? lead : 0;
+                        int headRows = leftover ? lead : 0;
                         if (jr < nFull && !leftover)
                         {
                             GemmKernel.Tile(mr, nr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate);
