@@ -70,19 +70,12 @@ public class SampleRowsTests
     [InlineData(true)]
     public void BigBatches_SplitOverTwoCores_AreExact_EvenWhenTheCallerDoesBothHalves(bool standby)
     {
-        var random = new Random(6);
-        var bytes = Matrix<double>.Build.Dense(97, 787, (_, _) => random.Next(256) / 255.0);
-        var doubles = Check.RandomMatrix(97, 787, seed: 7);
-        SecondCore.Standby = standby;
-        try
+        var (bytes, doubles) = PixelsAndReals(seed: 6);
+        OnStandby(standby, () =>
         {
             AssertGathersExactly(SampleRows.Of(bytes), bytes);
             AssertGathersExactly(SampleRows.Of(doubles), doubles);
-        }
-        finally
-        {
-            SecondCore.Standby = false;
-        }
+        });
     }
 
     [Fact]
@@ -112,11 +105,8 @@ public class SampleRowsTests
     public void GatherInBackground_IntoTwoBatchesInTurn_IsExact_WithOrWithoutASecondCore(bool standby)
     {
         // The training loop's way: the next batch is gathered behind the scenes while the current one is used.
-        var random = new Random(9);
-        var bytes = Matrix<double>.Build.Dense(97, 787, (_, _) => random.Next(256) / 255.0);
-        var doubles = Check.RandomMatrix(97, 787, seed: 10);
-        SecondCore.Standby = standby;
-        try
+        var (bytes, doubles) = PixelsAndReals(seed: 9);
+        OnStandby(standby, () =>
         {
             foreach (var x in new[] { bytes, doubles })
             {
@@ -132,11 +122,7 @@ public class SampleRowsTests
                     AssertHoldsRows(batch, x, rows);
                 }
             }
-        }
-        finally
-        {
-            SecondCore.Standby = false;
-        }
+        });
     }
 
     [Fact]
@@ -163,6 +149,27 @@ public class SampleRowsTests
 
         Assert.Contains("Row -1 is outside the 31 rows", error.Message);
         samples.FinishGather();
+    }
+
+    // 97 rows of 787: pixels k / 255 (kept as bytes) drawn from Random(seed), and reals (kept as doubles) from seed + 1.
+    private static (Matrix<double> Bytes, Matrix<double> Doubles) PixelsAndReals(int seed)
+    {
+        var random = new Random(seed);
+        return (Matrix<double>.Build.Dense(97, 787, (_, _) => random.Next(256) / 255.0), Check.RandomMatrix(97, 787, seed: seed + 1));
+    }
+
+    // Runs the test with the second core on standby (the caller then does both halves) or not, and leaves it off standby.
+    private static void OnStandby(bool standby, Action test)
+    {
+        SecondCore.Standby = standby;
+        try
+        {
+            test();
+        }
+        finally
+        {
+            SecondCore.Standby = false;
+        }
     }
 
     private static void AssertGathersExactly(SampleRows samples, Matrix<double> x, int[]? rows = null)
