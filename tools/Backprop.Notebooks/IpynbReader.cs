@@ -84,10 +84,7 @@ public static class IpynbReader
             doc.Cells.Add(cell);
         }
 
-        for (var i = 0; i < doc.Cells.Count; i++)
-        {
-            doc.Cells[i].Number = i + 1;
-        }
+        doc.Renumber();
 
         return doc;
     }

@@ -31,8 +31,14 @@ public sealed class NotebookCell
     /// <summary>1-based line of the cell's first source line in the file (.dib), or 0 when not meaningful (.ipynb).</summary>
     public int FileLine { get; set; }
 
-    /// <summary>1-based position of the cell in the notebook.</summary>
+    /// <summary>1-based position of the cell in the notebook, markdown cells included.</summary>
     public int Number { get; set; }
+
+    /// <summary>
+    /// 1-based number among the source notebook's code cells: the [n] a page shows and the "cell n" of every message.
+    /// 0 for markdown cells and for the cell injected by -p.
+    /// </summary>
+    public int CodeNumber { get; set; }
 
     public List<CellOutput> Outputs { get; } = new();
 
@@ -63,6 +69,12 @@ public sealed class NotebookCell
         tags.Add(tag);
     }
 
-    /// <summary>"cell 3" or "cell 3 (line 12)" for messages.</summary>
-    public string Describe() => FileLine > 0 ? $"cell {Number} (line {FileLine})" : $"cell {Number}";
+    /// <summary>"cell 3" or "cell 3 (line 12)" for messages; the cell injected by -p says so.</summary>
+    public string Describe()
+    {
+        var name = CodeNumber > 0 ? $"cell {CodeNumber}"
+            : Kind == CellKind.Code && HasTag(ParameterInjector.InjectedTag) ? "the -p parameters"
+            : $"markdown cell {Number}";
+        return FileLine > 0 ? $"{name} (line {FileLine})" : name;
+    }
 }

@@ -50,10 +50,7 @@ public sealed class NotebookDocument
             ".dib" => DibReader.Parse(text, path),
             _ => throw new NotebookFormatException(path, null, $"unknown notebook extension '{ext}' (expected .ipynb or .dib)."),
         };
-        for (var i = 0; i < doc.Cells.Count; i++)
-        {
-            doc.Cells[i].Number = i + 1;
-        }
+        doc.Renumber();
 
         return doc;
     }
@@ -61,6 +58,21 @@ public sealed class NotebookDocument
     /// <summary>True for notebook extensions the runner reads.</summary>
     public static bool IsNotebookPath(string path) =>
         path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".dib", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Numbers the cells: <see cref="NotebookCell.Number"/> by position, <see cref="NotebookCell.CodeNumber"/> counting
+    /// the source's code cells only (an injected parameters cell gets 0), so messages match the pages' [n] labels.
+    /// </summary>
+    public void Renumber()
+    {
+        var code = 0;
+        for (var i = 0; i < Cells.Count; i++)
+        {
+            var cell = Cells[i];
+            cell.Number = i + 1;
+            cell.CodeNumber = cell.Kind == CellKind.Code && !cell.HasTag(ParameterInjector.InjectedTag) ? ++code : 0;
+        }
+    }
 
     /// <summary>The code cells, in order.</summary>
     public IEnumerable<NotebookCell> CodeCells()

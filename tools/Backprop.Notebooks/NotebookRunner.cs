@@ -50,6 +50,8 @@ public static class NotebookRunner
             return new NotebookRunResult(document.Path, document, [], clock.Elapsed, $"{document.Path}: {e.Message}");
         }
 
+        options.Prepared?.Invoke(new NotebookRunResult(document.Path, document, [], clock.Elapsed, null));
+
         var timeout = CellTimeout(document, options);
         var fileName = Path.GetFileName(document.Path);
         var results = new List<CellRunResult>();
@@ -68,12 +70,17 @@ public static class NotebookRunner
             cell.ExecutionCount = null;
             if (skipReason is not null || cancellationToken.IsCancellationRequested)
             {
-                results.Add(new CellRunResult(cell, CellRunStatus.Skipped, skipReason ?? "run cancelled", TimeSpan.Zero));
+                results.Add(new CellRunResult(cell, CellRunStatus.Skipped, skipReason ?? StopMarker.NotRun, TimeSpan.Zero));
                 continue;
             }
 
             options.Log?.Invoke($"{cell.Describe()} running");
-            var result = await RunCellAsync(session, cell, fileName, timeout, cancellationToken);
+            CellRunResult result;
+            using (Heartbeat.Start(options, cell))
+            {
+                result = await RunCellAsync(session, cell, fileName, timeout, options, cancellationToken);
+            }
+
             results.Add(result);
             options.Log?.Invoke($"{cell.Describe()} {Verdict(result)} ({result.Elapsed.TotalSeconds:0.0} s)");
             options.CellFinished?.Invoke(new NotebookRunResult(document.Path, document, results.ToArray(), clock.Elapsed, null));
@@ -98,9 +105,16 @@ public static class NotebookRunner
         _ => "FAILED",
     };
 
-    private static async Task<CellRunResult> RunCellAsync(ScriptSession session, NotebookCell cell, string fileName, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<CellRunResult> RunCellAsync(ScriptSession session, NotebookCell cell, string fileName, TimeSpan timeout, RunOptions options, CancellationToken cancellationToken)
     {
-        var sink = new CollectingSink();
+        var printed = options.Printed;
+        var sink = new CollectingSink(echo: printed is null ? null : o =>
+        {
+            if (o.Kind == CellOutputKind.Stream)
+            {
+                printed(o.Text ?? string.Empty);
+            }
+        });
         if (!KernelNames.IsCSharp(cell.Language))
         {
             var message = $"{cell.Describe()}: the '{cell.Language}' language is not supported (this runner runs C# cells only).";
@@ -110,8 +124,10 @@ public static class NotebookRunner
 
         var location = new CellLocation(fileName, cell.FileLine);
         var result = await session.ExecuteAsync(cell.Source, sink, location, timeout, cancellationToken);
-        cell.Outputs.AddRange(sink.Outputs);
-        cell.ExecutionCount = result.ExecutionCount;
+        // The page's [n] is the cell's number in the source notebook, whatever the session counted (an injected cell).
+        var label = cell.CodeNumber > 0 ? cell.CodeNumber : (int?)null;
+        cell.Outputs.AddRange(sink.Outputs.Select(o => o.Kind == CellOutputKind.ExecuteResult ? o with { ExecutionCount = label } : o));
+        cell.ExecutionCount = label;
         var raises = cell.HasTag(RaisesExceptionTag);
         switch (result.Status)
         {
@@ -125,6 +141,9 @@ public static class NotebookRunner
                 var text = $"{cell.Describe()} timed out after {timeout.TotalSeconds:0.###} s.";
                 cell.Outputs.Add(CellOutput.Error("TimeoutError", text, [text]));
                 return new CellRunResult(cell, CellRunStatus.TimedOut, text, result.Elapsed);
+            case CellStatus.Cancelled:
+                cell.Outputs.Add(StopMarker.Output());
+                return new CellRunResult(cell, CellRunStatus.Failed, StopMarker.Message, result.Elapsed);
             default:
                 cell.Outputs.Add(result.Error!);
                 return raises

@@ -30,6 +30,15 @@ public sealed class RunOptions
     /// <summary>Called after every code cell with the run so far (lets a host save partial results as it goes).</summary>
     public Action<NotebookRunResult>? CellFinished { get; init; }
 
-    /// <summary>Progress lines (cell started / finished, package restore).</summary>
+    /// <summary>Called once the notebook is read and its parameters injected, before the first cell runs.</summary>
+    public Action<NotebookRunResult>? Prepared { get; init; }
+
+    /// <summary>Progress lines (cell started / finished / still running, package restore).</summary>
     public Action<string>? Log { get; init; }
+
+    /// <summary>A cell's printed text (stdout and stderr) as it is written, for a console that shows it live.</summary>
+    public Action<string>? Printed { get; init; }
+
+    /// <summary>How often a long cell gets a "still running" line in <see cref="Log"/> (default 60 s; zero for none).</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Backprop.Notebooks;
@@ -13,36 +12,27 @@ namespace Backprop.Runner;
 /// Runs one notebook in a child `backprop-run run-one` process, so a cell that crashes the process (stack overflow,
 /// Environment.Exit) or never returns cannot take the runner down: the parent relays progress, kills a silent child
 /// after the cell timeout plus a margin, and reports the cell it was running, keeping earlier cells' outputs.
+/// When the run is stopped the child is asked to stop, given a few seconds to save, then killed with its descendants;
+/// the child also exits by itself when the runner disappears (its stdin pipe closes).
 /// </summary>
 internal static class IsolatedRun
 {
     // Restore and compile are not part of the cell timeout; leave them this much on top before calling a child silent.
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(120);
 
-    public static async Task<NotebookRunResult> RunAsync(string path, CommandLine command, bool requireParametersCell, TextWriter progress)
-    {
-        var stateFolder = Path.Combine(Path.GetTempPath(), "backprop-run", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(stateFolder);
-        try
-        {
-            return await RunInChildAsync(path, command, requireParametersCell, progress, stateFolder);
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(stateFolder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder is harmless.
-            }
-        }
-    }
+    // Longer than the engine's grace for a cancelled cell (3 s), so a stopped child can still save its last cell.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(6);
 
-    private static async Task<NotebookRunResult> RunInChildAsync(string path, CommandLine command, bool requireParametersCell, TextWriter progress, string stateFolder)
+    public static async Task<NotebookRunResult> RunAsync(string path, CommandLine command, bool requireParametersCell, TextWriter progress, CancellationToken stop)
     {
         var clock = Stopwatch.StartNew();
+        using var state = StateFolder.Create();
+        var end = await RunChildAsync(path, command, requireParametersCell, progress, state.Path, stop);
+        return WorkerReport.Read(path, state.Path, end, clock.Elapsed);
+    }
+
+    private static async Task<WorkerEnd> RunChildAsync(string path, CommandLine command, bool requireParametersCell, TextWriter progress, string stateFolder, CancellationToken stop)
+    {
         var psi = new ProcessStartInfo(Environment.ProcessPath!)
         {
             RedirectStandardError = true,
@@ -61,22 +51,25 @@ internal static class IsolatedRun
         }
 
         using var child = Process.Start(psi) ?? throw new InvalidOperationException("could not start the notebook process.");
-        child.StandardInput.Close();
         var lastActivity = Stopwatch.StartNew();
+        string? crash = null;
         var relay = Task.Run(async () =>
         {
-            // Our progress lines are indented; anything else is the runtime's own crash report: keep its first lines only.
-            var foreign = 0;
+            // Our progress lines are indented; anything else is the runtime's own crash report: keep its first line.
             while (await child.StandardError.ReadLineAsync() is { } line)
             {
-                lastActivity.Restart();
                 if (line.StartsWith("    ", StringComparison.Ordinal) || line.Length == 0)
                 {
+                    if (!line.Contains(" still running (", StringComparison.Ordinal))
+                    {
+                        lastActivity.Restart();
+                    }
+
                     progress.WriteLine(line);
                 }
-                else if (foreign++ < 2 && !line.TrimStart().StartsWith("at ", StringComparison.Ordinal))
+                else
                 {
-                    progress.WriteLine($"    process: {line}");
+                    crash ??= line.Trim();
                 }
             }
         });
@@ -84,70 +77,55 @@ internal static class IsolatedRun
 
         var silentLimit = command.Timeout + Margin;
         var killed = false;
-        while (!child.WaitForExit(250))
+        var stopped = false;
+        var stopAsked = Stopwatch.StartNew();
+        while (!child.WaitForExit(200))
         {
-            if (lastActivity.Elapsed > silentLimit)
+            if (stop.IsCancellationRequested && !stopped)
             {
-                child.Kill(entireProcessTree: true);
+                stopped = true;
+                stopAsked.Restart();
+                Ask(child, ParentWatch.StopLine);
+            }
+
+            if ((stopped && stopAsked.Elapsed > StopGrace) || (!stopped && lastActivity.Elapsed > silentLimit))
+            {
+                Kill(child);
                 killed = true;
                 break;
             }
         }
 
-        await child.WaitForExitAsync();
-        await Task.WhenAny(relay, Task.Delay(TimeSpan.FromSeconds(2)));
-        await Task.WhenAny(drain, Task.Delay(TimeSpan.FromSeconds(2)));
+        await child.WaitForExitAsync(CancellationToken.None);
+        await Task.WhenAny(relay, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
+        await Task.WhenAny(drain, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
         var exit = child.ExitCode;
-        var saved = RunState.Load(stateFolder, path);
-        if (saved is not { } s || (s.Document is null && s.State.LoadError is null))
+        return new WorkerEnd(exit, killed, stopped || exit == WorkerEnd.StoppedExitCode, killed ? null : crash, silentLimit.TotalSeconds);
+    }
+
+    private static void Ask(Process child, string line)
+    {
+        try
         {
-            var reason = killed ? "was silent too long and was stopped" : $"exited with code {exit} before running any cell";
-            return new NotebookRunResult(path, null, [], clock.Elapsed, $"{path}: the notebook process {reason}.");
+            child.StandardInput.WriteLine(line);
+            child.StandardInput.Flush();
         }
-
-        if (s.Document is null)
+        catch (IOException)
         {
-            return new NotebookRunResult(path, null, [], clock.Elapsed, s.State.LoadError);
+            // It is already gone.
         }
+    }
 
-        var byNumber = s.State.Cells.ToDictionary(c => c.Number);
-        var results = new List<CellRunResult>();
-        var crashed = exit is not (0 or 1) || killed;
-        string? skipReason = null;
-        foreach (var cell in s.Document.Cells)
+    private static void Kill(Process child)
+    {
+        try
         {
-            cell.FileLine = s.State.FileLines.GetValueOrDefault(cell.Number);
+            child.Kill(entireProcessTree: true);
         }
-
-        foreach (var cell in s.Document.Cells.Where(c => c.Kind == CellKind.Code))
+        catch (InvalidOperationException)
         {
-            if (byNumber.TryGetValue(cell.Number, out var cs))
-            {
-                cell.FileLine = cs.FileLine;
-                results.Add(new CellRunResult(cell, cs.Status, cs.Message, TimeSpan.FromSeconds(cs.Seconds)));
-                continue;
-            }
-
-            if (!crashed)
-            {
-                continue;
-            }
-
-            if (skipReason is null)
-            {
-                var message = killed
-                    ? $"did not finish: the notebook process was silent for {silentLimit.TotalSeconds:0} s and was stopped."
-                    : $"the notebook process ended (exit code {exit}) while running this cell, e.g. a stack overflow or Environment.Exit.";
-                cell.Outputs.Add(CellOutput.Error(killed ? "TimeoutError" : "ProcessExited", message, [message]));
-                results.Add(new CellRunResult(cell, killed ? CellRunStatus.TimedOut : CellRunStatus.Failed, message, TimeSpan.Zero));
-                skipReason = $"not run: the notebook process stopped at {cell.Describe()}";
-                continue;
-            }
-
-            results.Add(new CellRunResult(cell, CellRunStatus.Skipped, skipReason, TimeSpan.Zero));
+            // Exited meanwhile.
         }
-
-        return new NotebookRunResult(path, s.Document, results, clock.Elapsed, s.State.LoadError);
     }
 
     private static IEnumerable<string> ChildArguments(string path, CommandLine command, bool requireParametersCell, string stateFolder)

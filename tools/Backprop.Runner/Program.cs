@@ -8,26 +8,41 @@ namespace Backprop.Runner;
 /// <summary>backprop-run: runs the course's notebooks headlessly, checks them and publishes them as HTML.</summary>
 public static class Program
 {
-    /// <summary>Child mode: run one notebook, saving progress after every cell into --state for the parent.</summary>
+    /// <summary>Child mode: run one notebook, saving progress before the first cell and after every cell into --state for the parent.</summary>
     private static async Task<int> RunOneAsync(string[] args)
     {
         var command = CommandLine.Parse(args);
         var folder = command.StateFolder ?? throw new FormatException("run-one needs --state <folder>.");
         var error = Console.Error;
-        var result = await NotebookRunner.RunAsync(command.Inputs[0], new RunOptions
-        {
-            CellTimeout = command.Timeout,
-            StopOnError = command.StopOnError,
-            Parameters = command.Parameters,
-            RequireParametersCell = !command.ParametersOptional,
-            Log = line => error.WriteLine($"    {line}"),
-            CellFinished = partial => RunState.Save(partial, folder),
-        });
+        using var stop = new StopSignals();
+
+        // The runner keeps our stdin open: "stop" stops the run; end of input means it is gone, so nothing is left running.
+        ParentWatch.Start(() => stop.Request(), () => Environment.Exit(ParentWatch.OrphanExitCode));
+        var echo = new LineEcho(error);
+        var result = await NotebookRunner.RunAsync(
+            command.Inputs[0],
+            new RunOptions
+            {
+                CellTimeout = command.Timeout,
+                StopOnError = command.StopOnError,
+                Parameters = command.Parameters,
+                RequireParametersCell = !command.ParametersOptional,
+                Log = line =>
+                {
+                    echo.EndCell();
+                    error.WriteLine($"    {line}");
+                },
+                Printed = echo.Write,
+                Prepared = partial => RunState.Save(partial, folder),
+                CellFinished = partial => RunState.Save(partial, folder),
+            },
+            stop.Token);
+        echo.EndCell();
         RunState.Save(result, folder);
         error.Flush();
 
         // Exit at once: a cell stuck outside user loops may still hold a thread.
-        Environment.Exit(result.Succeeded ? 0 : 1);
+        Environment.Exit(stop.Token.IsCancellationRequested ? WorkerEnd.StoppedExitCode : result.Succeeded ? 0 : 1);
         return 0;
     }
 
@@ -75,7 +90,8 @@ public static class Program
 
         try
         {
-            return await new RunCommand(command, Console.Out, error).ExecuteAsync();
+            using var stop = new StopSignals();
+            return await new RunCommand(command, Console.Out, error, stop).ExecuteAsync();
         }
         catch (UsageException e)
         {

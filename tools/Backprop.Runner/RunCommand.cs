@@ -14,12 +14,14 @@ internal sealed class RunCommand
     private readonly CommandLine _command;
     private readonly TextWriter _out;
     private readonly TextWriter _err;
+    private readonly StopSignals _stop;
 
-    public RunCommand(CommandLine command, TextWriter stdout, TextWriter stderr)
+    public RunCommand(CommandLine command, TextWriter stdout, TextWriter stderr, StopSignals stop)
     {
         _command = command;
         _out = stdout;
         _err = stderr;
+        _stop = stop;
     }
 
     public async Task<int> ExecuteAsync()
@@ -40,11 +42,16 @@ internal sealed class RunCommand
             throw new UsageException($"two notebooks would write the same output '{names.Key}': {string.Join(", ", names)}.");
         }
 
-        Directory.CreateDirectory(output);
+        OutputFolder.Prepare(output);
         var results = new List<(NotebookRunResult Result, string HtmlFile)>();
         var index = 0;
         foreach (var path in notebooks)
         {
+            if (_stop.Token.IsCancellationRequested)
+            {
+                break;
+            }
+
             index++;
             var name = Path.GetFileName(path);
             _err.WriteLine($"[{index}/{notebooks.Count}] {name}");
@@ -56,8 +63,9 @@ internal sealed class RunCommand
                     Parameters = _command.Parameters,
                     RequireParametersCell = notebooks.Count == 1,
                     Log = line => _err.WriteLine($"    {line}"),
-                })
-                : await IsolatedRun.RunAsync(path, _command, requireParametersCell: notebooks.Count == 1, _err);
+                },
+                    _stop.Token)
+                : await IsolatedRun.RunAsync(path, _command, requireParametersCell: notebooks.Count == 1, _err, _stop.Token);
             var stem = Path.GetFileNameWithoutExtension(path);
             if (result.Document is not null)
             {
@@ -80,6 +88,12 @@ internal sealed class RunCommand
         }
 
         Summary(results.Select(r => r.Result).ToList(), output);
+        if (_stop.Name is { } signal)
+        {
+            _err.WriteLine($"stopped by {signal}: the cells that finished are saved in {output}; {notebooks.Count - index} notebook(s) not started.");
+            return _stop.ExitCode;
+        }
+
         return results.All(r => r.Result.Succeeded) ? 0 : 1;
     }
 
@@ -141,7 +155,7 @@ internal sealed class RunCommand
 
     private void Summary(IReadOnlyList<NotebookRunResult> results, string output)
     {
-        var width = Math.Max(8, results.Max(r => Path.GetFileName(r.Path).Length));
+        var width = Math.Max(8, results.Select(r => Path.GetFileName(r.Path).Length).DefaultIfEmpty(0).Max());
         _out.WriteLine();
         _out.WriteLine($"{"Notebook".PadRight(width)}  {"Cells",5}  {"Passed",6}  {"Failed",6}  {"Seconds",7}  Status");
         _out.WriteLine(new string('-', width + 44));

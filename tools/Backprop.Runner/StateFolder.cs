@@ -1,0 +1,93 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+
+namespace Backprop.Runner;
+
+/// <summary>
+/// The folder a worker saves its progress in: per user (under $XDG_RUNTIME_DIR, else a temp folder named for the
+/// user, mode 700), so users of a shared lab machine never collide; named for the runner's pid, so a later run
+/// removes what a killed runner left behind.
+/// </summary>
+internal sealed class StateFolder : IDisposable
+{
+    private StateFolder(string path) => Path = path;
+
+    public string Path { get; }
+
+    public static string Root()
+    {
+        var runtime = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
+        return !string.IsNullOrEmpty(runtime) && Directory.Exists(runtime)
+            ? System.IO.Path.Combine(runtime, "backprop-run")
+            : System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"backprop-run-{Environment.UserName}");
+    }
+
+    public static StateFolder Create()
+    {
+        var root = Root();
+        try
+        {
+            CreatePrivate(root);
+            RemoveLeftovers(root);
+            var path = System.IO.Path.Combine(root, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+            CreatePrivate(path);
+            return new StateFolder(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot create the runner's temporary folder under {root}: {e.Message} (set TMPDIR to a folder you can write).");
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The next run removes it (its pid is gone by then).
+        }
+    }
+
+    private static void CreatePrivate(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    // Folders of runners that no longer exist (killed with SIGKILL, a machine reset) are deleted.
+    private static void RemoveLeftovers(string root)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(root))
+        {
+            var name = System.IO.Path.GetFileName(folder);
+            var dash = name.IndexOf('-');
+            if (dash > 0 && int.TryParse(name[..dash], out var pid) && !IsRunning(pid))
+            {
+                new StateFolder(folder).Dispose();
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
