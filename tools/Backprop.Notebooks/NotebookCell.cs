@@ -73,7 +73,7 @@ public sealed class NotebookCell
     public string Describe()
     {
         var name = CodeNumber > 0 ? $"cell {CodeNumber}"
-            : Kind == CellKind.Code && HasTag(ParameterInjector.InjectedTag) ? "the -p parameters"
+            : Kind == CellKind.Code && HasTag(ParameterInjector.InjectedTag) ? "the -p cell"
             : $"markdown cell {Number}";
         return FileLine > 0 ? $"{name} (line {FileLine})" : name;
     }

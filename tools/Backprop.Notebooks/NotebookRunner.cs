@@ -100,6 +100,7 @@ public static class NotebookRunner
     private static string Verdict(CellRunResult r) => r.Status switch
     {
         CellRunStatus.Passed => "ok",
+        _ when r.Message == StopMarker.Message => "STOPPED",
         CellRunStatus.TimedOut => "TIMED OUT",
         CellRunStatus.Skipped => "skipped",
         _ => "FAILED",

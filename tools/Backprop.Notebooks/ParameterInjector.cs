@@ -50,7 +50,7 @@ public static class ParameterInjector
         var code = new StringBuilder("// Injected parameters\n");
         foreach (var (name, value) in parameters)
         {
-            code.Append(name).Append(" = ").Append(ParameterLiteral.For(name, declared[name], value)).Append(";\n");
+            code.Append(name).Append(" = ").Append(ParameterLiteral.For(name, declared[name], value, $"the parameters cell ({cell.Describe()})")).Append(";\n");
         }
 
         var injected = new NotebookCell(CellKind.Code, KernelNames.CSharp, code.ToString().TrimEnd('\n'));

@@ -9,29 +9,32 @@ namespace Backprop.Notebooks;
 /// </summary>
 public static class ParameterLiteral
 {
-    /// <summary>The literal for <paramref name="value"/>; <paramref name="type"/> is the declared C# type, or null when unknown.</summary>
+    /// <summary>
+    /// The literal for <paramref name="value"/>; <paramref name="type"/> is the declared C# type, or null when unknown;
+    /// <paramref name="cell"/> names the parameters cell for the error message.
+    /// </summary>
     /// <exception cref="ArgumentException">The value does not fit the type.</exception>
-    public static string For(string name, string? type, string value)
+    public static string For(string name, string? type, string value, string cell = "the parameters cell")
     {
         var v = value.Trim();
         string Fail(string expected) => throw new ArgumentException(
-            $"-p {name}: expects {expected} (the parameters cell declares {type} {name}), not '{value}'.");
+            $"-p {name}={value}: {name} must be {expected}; {cell} declares it as `{type} {name}`.");
 
         switch (type)
         {
             case "int" or "long" or "short" or "byte" or "uint" or "ulong" or "ushort" or "sbyte":
                 return long.TryParse(v.Replace("_", string.Empty), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
                     ? whole.ToString(CultureInfo.InvariantCulture) + (type is "long" ? "L" : type is "ulong" ? "UL" : string.Empty)
-                    : Fail($"a whole number ({type})");
+                    : Fail("a whole number");
             case "double" or "float" or "decimal":
-                return Real(v, type) ?? Fail($"a number ({type})");
+                return Real(v, type) ?? Fail("a number");
             case "bool":
-                return bool.TryParse(v, out var flag) ? (flag ? "true" : "false") : Fail("true or false (bool)");
+                return bool.TryParse(v, out var flag) ? (flag ? "true" : "false") : Fail("true or false");
             case "string":
                 return Quoted(Unquote(value));
             case "char":
                 var c = Unquote(value, '\'');
-                return c.Length == 1 ? Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(c[0], quote: true) : Fail("one character (char)");
+                return c.Length == 1 ? Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(c[0], quote: true) : Fail("one character");
             default:
                 // `var x = Something()` or `x = ...`: numbers and bools as written, anything else a string.
                 if (v is "true" or "false")

@@ -61,6 +61,11 @@ public sealed class StreamExcerpt
             return CellOutput.Stream(StreamName, _head.ToString() + _tail);
         }
 
+        if (_tail.Length > _tailChars)
+        {
+            Drop(_tail.Length - _tailChars);
+        }
+
         var marker = string.Format(
             CultureInfo.InvariantCulture,
             "\n… [output too long: {0:N0} lines ({1:N0} characters) left out here; the first {2:N0} and the last {3:N0} characters are kept] …\n\n",
