@@ -23,7 +23,7 @@ internal static class MnistFolder
         for (int k = 0; k < 4; k++)
         {
             paths[k] = Path.Combine(folder, s_names[k]);
-            files[k] = File.ReadAllBytes(paths[k]);
+            files[k] = IdxReader.ReadFile(paths[k]);
             MnistFile? known = expected.FirstOrDefault(f => f.Name == s_names[k]);
             string? mismatch = known is null ? "no published size and SHA-256" : known.Mismatch(files[k]);
             if (mismatch is not null && strict)

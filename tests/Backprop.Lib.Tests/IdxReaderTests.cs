@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using Backprop;
 
@@ -102,6 +103,69 @@ public class IdxReaderTests
         var e = Assert.Throws<InvalidDataException>(() => IdxReader.ReadLabels(temp.File("labels")));
 
         Assert.Contains("the label count expected (4 bytes), found only 2", e.Message);
+    }
+
+    [Fact]
+    public void ReadImages_HeaderClaimingMillionsOfImages_FailsOnTheLengthBeforeAllocating()
+    {
+        byte[] file = IdxFixture.Images(1)[..40];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(file.AsSpan(4), 2_500_000);
+        long before = System.GC.GetAllocatedBytesForCurrentThread();
+
+        var e = ReadBadImages(file, out string path);
+
+        Assert.Contains(path, e.Message);
+        Assert.Contains($"2500000 images of 28x28 pixels expected ({2_500_000L * 784} bytes), found only 24", e.Message);
+        Assert.True(System.GC.GetAllocatedBytesForCurrentThread() - before < 10_000_000, "the header's count was allocated before the length was checked");
+    }
+
+    [Fact]
+    public void ReadImages_GzipWhoseHeaderClaimsMoreThanItHolds_ComparesTheDecompressedLength()
+    {
+        byte[] raw = IdxFixture.Images(2);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(raw.AsSpan(4), 9);
+
+        var e = ReadBadImages(IdxFixture.Gzip(raw), out string path);
+
+        Assert.Contains($"9 images of 28x28 pixels expected ({9 * 784} bytes), found only {2 * 784}", e.Message);
+    }
+
+    [Fact]
+    public void ReadImages_AFolderWhereTheFileShouldBe_SaysItIsAFolder()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File(MnistFile.TrainImages);
+        Directory.CreateDirectory(path);
+
+        var e = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(path));
+
+        Assert.Equal($"{path}: is a folder, not an IDX file", e.Message);
+    }
+
+    [Fact]
+    public void ReadImages_OneFlippedByteInTheGzipHeader_SaysDamagedWithoutDotnetWording()
+    {
+        byte[] gzip = IdxFixture.Gzip(IdxFixture.Images(5));
+        gzip[2] ^= 0xff; // the compression method byte: .NET's own message would say "unsupported compression method"
+
+        var e = ReadBadImages(gzip, out string path);
+
+        Assert.StartsWith($"{path}: the gzip data is damaged", e.Message);
+        Assert.DoesNotContain("unsupported", e.Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ZeroImagesOrLabels_IsAnEmptySetError(bool images)
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("empty-set");
+        File.WriteAllBytes(path, images ? IdxFixture.Images(0) : IdxFixture.Labels(0));
+
+        var e = Assert.Throws<InvalidDataException>(() => images ? (object)IdxReader.ReadImages(path) : IdxReader.ReadLabels(path));
+
+        Assert.Contains($"{path}: the header's {(images ? "image" : "label")} count is 0: the set is empty", e.Message);
     }
 
     private static InvalidDataException ReadBadImages(byte[] bytes, out string path)
