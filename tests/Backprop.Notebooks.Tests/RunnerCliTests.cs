@@ -59,7 +59,8 @@ public sealed class RunnerCliTests
         WriteNotebook(scratch, "crash.dib", "#!csharp\nConsole.WriteLine(\"kept\");\n\n#!csharp\nint Deep(int n) => Deep(n + 1) + 1;\nDeep(0)\n\n#!csharp\n1\n");
         var (exit, stdout, stderr) = RunCli(scratch, "run", "crash.dib", "-o", "out");
         Assert.Equal(1, exit);
-        Assert.Contains("cell 2 (line 5): the notebook process ended", stderr);
+        Assert.Contains("cell 2 (line 5): the notebook process crashed with a stack overflow while running this cell", stderr);
+        Assert.DoesNotContain("Repeated", stderr);
         Assert.EndsWith("0 passed, 1 failed", stdout.TrimEnd());
         var executed = Path.Combine(scratch, "out", "crash.ipynb");
         AssertValidNbformat(executed);

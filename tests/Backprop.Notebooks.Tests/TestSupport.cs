@@ -49,7 +49,7 @@ internal static class TestSupport
     /// <summary>Copies a fixture into a scratch folder so the test can check the source is left alone.</summary>
     public static string CopyFixture(string name, string scratch)
     {
-        var target = Path.Combine(scratch, name);
+        var target = Path.Combine(scratch, Path.GetFileName(name));
         File.Copy(Path.Combine(Fixtures, name), target);
         return target;
     }

@@ -1,3 +1,5 @@
+using System;
+
 namespace Backprop.Runner;
 
 /// <summary>How a notebook's worker process ended, as the runner saw it.</summary>
@@ -24,7 +26,7 @@ internal sealed record WorkerEnd(int ExitCode, bool Killed, bool Stopped, string
             return $"did not finish: the notebook process was silent for {SilentSeconds:0} s and was stopped.";
         }
 
-        if (Crash is { } crash && crash.StartsWith("Stack overflow", System.StringComparison.Ordinal))
+        if (Crash is { } crash && crash.StartsWith("Stack overflow", StringComparison.Ordinal))
         {
             return "the notebook process crashed with a stack overflow while running this cell (a recursion that never ends?).";
         }
@@ -32,6 +34,11 @@ internal sealed record WorkerEnd(int ExitCode, bool Killed, bool Stopped, string
         if (Crash is { } other)
         {
             return $"the notebook process crashed while running this cell: {other.Replace("Unhandled exception. ", string.Empty)}";
+        }
+
+        if (ExitCode > 128 && ExitCode < 160 && !OperatingSystem.IsWindows())
+        {
+            return $"the notebook process was killed (signal {ExitCode - 128}) while running this cell.";
         }
 
         return $"the notebook process ended (exit code {ExitCode}) while running this cell, e.g. Environment.Exit({ExitCode}).";
