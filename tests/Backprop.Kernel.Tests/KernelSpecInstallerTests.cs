@@ -12,7 +12,7 @@ public sealed class KernelSpecInstallerTests : IDisposable
 
     public void Dispose() => Directory.Delete(_kernels, recursive: true);
 
-    [Fact]
+    [SkippableFact]
     public void Install_WritesArgvThatStartsTheBuiltKernelWithDotnet()
     {
         var folder = KernelSpecInstaller.Install(_kernels, "backprop-csharp", force: false);
@@ -28,7 +28,7 @@ public sealed class KernelSpecInstallerTests : IDisposable
         Assert.Equal("C#", (string?)spec["language"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Install_RefusesToReplaceAnotherKernelUnlessForced()
     {
         var foreign = Directory.CreateDirectory(Path.Combine(_kernels, ".net-csharp")).FullName;
@@ -42,13 +42,13 @@ public sealed class KernelSpecInstallerTests : IDisposable
         Assert.Contains("backprop-kernel.dll", File.ReadAllText(Path.Combine(foreign, "kernel.json")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Install_RejectsNamesJupyterRejects()
     {
         Assert.Throws<InvalidOperationException>(() => KernelSpecInstaller.Install(_kernels, "C# Kernel", force: false));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Uninstall_RemovesOurKernelspecOnly()
     {
         KernelSpecInstaller.Install(_kernels, "backprop-csharp", force: false);
@@ -58,7 +58,7 @@ public sealed class KernelSpecInstallerTests : IDisposable
         Assert.False(KernelSpecInstaller.Uninstall(_kernels, "backprop-csharp", force: false));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Jupyter_FindsTheInstalledKernelspec()
     {
         var data = Directory.CreateDirectory(Path.Combine(_kernels, "data")).FullName;

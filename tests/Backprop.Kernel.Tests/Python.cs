@@ -13,6 +13,7 @@ internal static class Python
     /// <summary>Runs a script; returns stdout, or throws with stderr when it exits non-zero or times out.</summary>
     public static string Run(string script, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, int timeoutSeconds = 180)
     {
+        Backprop.Tests.SystemPackage.RequirePythonModule("python3-jupyter-client", "jupyter_client");
         var file = Path.Combine(Path.GetTempPath(), $"backprop-kernel-{Guid.NewGuid():N}.py");
         File.WriteAllText(file, script);
         try

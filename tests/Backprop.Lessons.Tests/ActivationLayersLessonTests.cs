@@ -7,7 +7,7 @@ public abstract class ActivationLayersLessonFacts(LessonRun run) : LessonFacts(r
 {
     public static string Notebook => "02-activation-layers.ipynb";
 
-    [Fact]
+    [SkippableFact]
     public void Relu_MasksTheNonPositiveEntries()
     {
         // x = [[1.0, -0.5], [-2.0, 3.0]] (row-major): the book's mask and what backward lets through of dout = [[0.1, 0.2], [0.3, 0.4]].
@@ -15,7 +15,7 @@ public abstract class ActivationLayersLessonFacts(LessonRun run) : LessonFacts(r
         Assert.Equal([0.1, 0, 0, 0.4], Run.Numbers("relu dx"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void SigmoidSteps_FollowTheLocalDerivatives()
     {
         // Independent of the library: y = 1 / (1 + e^-x), then the four local derivatives of Figure 5-19, right to left.
@@ -29,7 +29,7 @@ public abstract class ActivationLayersLessonFacts(LessonRun run) : LessonFacts(r
         AssertClose(y * (1 - y), Run.Number("step (4)"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void SigmoidLayer_AgreesWithGraphFormulaAndNumerics()
     {
         double expected = Run.Number("y(1 - y)");
@@ -38,7 +38,7 @@ public abstract class ActivationLayersLessonFacts(LessonRun run) : LessonFacts(r
         Assert.InRange(Math.Abs(Run.Number("numerical dx") - expected), 0, 1e-9);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Charts_ShowBothFunctionsWithTheirDerivatives()
     {
         Assert.Equal(2, Run.HtmlWith("bp-plot").Count);

@@ -8,15 +8,15 @@ public abstract class AffineShapesLessonFacts(LessonRun run) : LessonFacts(run),
 {
     public static string Notebook => "03-affine-shapes.ipynb";
 
-    [Fact]
+    [SkippableFact]
     public void BiasGradient_IsTheSumOverTheBatch() =>
         Assert.Equal([5, 7, 9], Run.Numbers("db"));
 
-    [Fact]
+    [SkippableFact]
     public void WeightGradient_MatchesNumericalDifferentiation() =>
         Assert.InRange(Run.Number("max |dW − numerical|"), 0, 1e-8);
 
-    [Fact]
+    [SkippableFact]
     public void ShapeMistake_GetsAMessageNamingLayerAndShapes()
     {
         var error = Assert.Single(Run.Errors);
@@ -26,7 +26,7 @@ public abstract class AffineShapesLessonFacts(LessonRun run) : LessonFacts(run),
         Assert.DoesNotContain(error.Traceback, line => line.Contains("MathNet", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public void ShapeTable_IsShown() =>
         Assert.Contains(Run.HtmlWith("bp-table"), table => table.Contains("dY · Wᵀ", StringComparison.Ordinal) && table.Contains("Xᵀ · dY", StringComparison.Ordinal));
 }

@@ -9,7 +9,7 @@ public abstract class ComputationalGraphLessonFacts(LessonRun run) : LessonFacts
 {
     public static string Notebook => "01-computational-graph.ipynb";
 
-    [Fact]
+    [SkippableFact]
     public void BuyApple_PrintsTheBooksNumbers()
     {
         // buy_apple.py then buy_apple_orange.py print the same names; the book's outputs, in order.
@@ -20,22 +20,22 @@ public abstract class ComputationalGraphLessonFacts(LessonRun run) : LessonFacts
         Assert.Equal([165], Run.All("dOrange_num"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void DOrange_IsPrintedWithItsBinaryTail()
     {
         Assert.Equal("3.3000000000000003", Run.Text("dOrange"));
         Assert.Equal((3 * 1.1).ToString("R", CultureInfo.InvariantCulture), Run.Text("dOrange"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void ChainRule_GivesTwoXPlusY() =>
         Assert.Equal(Run.Number("2(x + y) by hand"), Run.Number("dz/dx by backprop"));
 
-    [Fact]
+    [SkippableFact]
     public void NumericalGradient_ConfirmsDApple() =>
         Assert.InRange(Run.Number("numerical dApple"), 2.2 - 1e-6, 2.2 + 1e-6);
 
-    [Fact]
+    [SkippableFact]
     public void Graphs_AreDrawnWithBackwardValues()
     {
         var graphs = Run.HtmlWith("bp-graph");

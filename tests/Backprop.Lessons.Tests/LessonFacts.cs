@@ -5,9 +5,9 @@ public abstract class LessonFacts(LessonRun run)
 {
     protected LessonRun Run { get; } = run;
 
-    [Fact]
+    [SkippableFact]
     public void EveryCell_Passes() => Run.AssertAllCellsPassed();
 
-    [Fact]
+    [SkippableFact]
     public void ExecutedNotebook_IsValidNbformat45() => Run.AssertValidNbformat();
 }

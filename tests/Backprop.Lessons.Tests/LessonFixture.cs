@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using Xunit;
 
 namespace Backprop.Lessons.Tests;
 
@@ -8,10 +9,22 @@ public abstract class LessonFixture<TLesson>(LessonFrontEnd frontEnd) : IAsyncLi
     where TLesson : ILesson
 {
     private LessonRun? _run;
+    private string? _skipped;
 
-    public LessonRun Run => _run ?? throw new InvalidOperationException("the lesson has not run yet");
+    /// <summary>The run; when its front end's Debian packages are missing, every fact using it is skipped saying what to install.</summary>
+    public LessonRun Run => _skipped is { } reason ? throw new SkipException(reason) : _run ?? throw new InvalidOperationException("the lesson has not run yet");
 
-    public async Task InitializeAsync() => _run = await LessonRun.RunAsync(TLesson.Notebook, TLesson.Parameters, frontEnd);
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            _run = await LessonRun.RunAsync(TLesson.Notebook, TLesson.Parameters, frontEnd);
+        }
+        catch (SkipException e)
+        {
+            _skipped = e.Message;
+        }
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

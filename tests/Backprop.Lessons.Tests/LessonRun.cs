@@ -111,6 +111,7 @@ public sealed partial class LessonRun
     /// <summary>The executed notebook passes nbformat's own validator (the Debian python3-nbformat).</summary>
     public void AssertValidNbformat()
     {
+        Backprop.Tests.SystemPackage.RequirePythonModule("python3-nbformat", "nbformat");
         var start = new ProcessStartInfo("/usr/bin/python3")
         {
             RedirectStandardError = true,

@@ -8,28 +8,28 @@ public abstract class SoftmaxWithLossLessonFacts(LessonRun run) : LessonFacts(ru
 {
     public static string Notebook => "04-softmax-with-loss.ipynb";
 
-    [Fact]
+    [SkippableFact]
     public void Backward_IsYMinusT_InTheBooksExamples()
     {
         AssertAll([0.3, -0.8, 0.5], Run.Numbers("example 1 dx"));
         AssertAll([0.01, -0.01, 0], Run.Numbers("example 2 dx"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void TracedGraph_ArrivesAtYMinusT()
     {
         AssertAll([0.3, -0.8, 0.5], Run.Numbers("graph da"));
         Assert.Single(Run.HtmlWith("bp-graph"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Loss_IsMinusLogOfTheRightClass()
     {
         AssertAll([-Math.Log(0.2 + 1e-7)], [Run.Number("example 1 loss")]);
         AssertAll([-Math.Log(0.99 + 1e-7)], [Run.Number("example 2 loss")]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Batch_DividesByItsSize()
     {
         Assert.Equal(2, Run.Number("batch size"));
@@ -38,14 +38,14 @@ public abstract class SoftmaxWithLossLessonFacts(LessonRun run) : LessonFacts(ru
         AssertAll([Run.Number("mean of the two losses")], [Run.Number("batch loss")]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void OneHotAndIndexLabels_GiveTheSameLossAndGradient()
     {
         Assert.Equal(Run.Number("loss with one-hot labels"), Run.Number("loss with class indices"));
         Assert.Equal(0, Run.Number("max |dx one-hot − dx indices|"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void BarCharts_ShowYTAndTheGradient() =>
         Assert.Equal(2, Run.HtmlWith("bp-plot").Count(h => h.Contains("\"type\":\"bar\"", StringComparison.Ordinal)));
 

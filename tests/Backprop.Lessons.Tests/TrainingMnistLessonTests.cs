@@ -15,14 +15,14 @@ public abstract class TrainingMnistLessonFacts(LessonRun run) : LessonFacts(run)
     // The fixed seeds give about 0.89 after 400 iterations; chance is 0.1.
     private const double AccuracyFloor = 0.8;
 
-    [Fact]
+    [SkippableFact]
     public void Training_BeatsTheFloor()
     {
         Assert.InRange(Run.Number("final train accuracy"), AccuracyFloor, 1);
         Assert.InRange(Run.Number("final test accuracy"), AccuracyFloor, 1);
     }
 
-    [Fact]
+    [SkippableFact]
     public void AccuracyChart_HasTrainAndTestCurves()
     {
         var chart = Assert.Single(Run.HtmlWith("\"accuracy\""));
@@ -30,15 +30,15 @@ public abstract class TrainingMnistLessonFacts(LessonRun run) : LessonFacts(run)
         Assert.Contains("\"name\":\"test\"", chart, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Progress_IsPrintedPerEpoch() =>
         Assert.Contains("epoch   0", Run.Stdout, StringComparison.Ordinal);
 
-    [Fact]
+    [SkippableFact]
     public void MisclassifiedDigits_AreShown() =>
         Assert.Contains(Run.HtmlWith("bp-digits"), grid => grid.Contains("20 misclassified", StringComparison.Ordinal));
 
-    [Fact]
+    [SkippableFact]
     public void AccuracyChart_HasOnePointPerEpoch()
     {
         var chart = Assert.Single(Run.HtmlWith("\"accuracy\""));

@@ -13,7 +13,7 @@ public abstract class TwoLayerNetLessonFacts(LessonRun run) : LessonFacts(run), 
 
     private static readonly string[] Keys = ["W1", "b1", "W2", "b2"];
 
-    [Fact]
+    [SkippableFact]
     public void GradientCheck_WithTheBooksGuard_IsBelow1e6()
     {
         foreach (string key in Keys)
@@ -22,7 +22,7 @@ public abstract class TwoLayerNetLessonFacts(LessonRun run) : LessonFacts(run), 
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void GradientCheck_WithoutTheGuard_IsBelow1e9()
     {
         foreach (string key in Keys)
@@ -31,7 +31,7 @@ public abstract class TwoLayerNetLessonFacts(LessonRun run) : LessonFacts(run), 
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Guard_ExplainsB2sDifference()
     {
         Assert.True(Run.Number("guard b2") > 100 * Run.Number("no guard b2"), "removing the guard should shrink b2's difference by orders of magnitude");
@@ -40,7 +40,7 @@ public abstract class TwoLayerNetLessonFacts(LessonRun run) : LessonFacts(run), 
         Assert.InRange(predicted / measured, 0.9, 1.1);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Timing_ComparesBothMethods()
     {
         Assert.True(Run.Number("backprop is faster by a factor of") > 0);

@@ -11,7 +11,7 @@ internal static class HeadlessChromium
 
     public static string DumpDom(string page)
     {
-        Assert.True(File.Exists(Path), $"{Path} is missing: .ci/run installs it (apt-get install chromium).");
+        Backprop.Tests.SystemPackage.RequirePath("chromium", Path);
         var folder = System.IO.Path.GetDirectoryName(page)!;
         var profile = System.IO.Path.Combine(folder, "profile-" + Guid.NewGuid().ToString("N")[..8]);
         var (exit, dom, stderr) = RunProcess(Path,

@@ -7,7 +7,7 @@ namespace Backprop.Notebooks.Tests;
 
 public sealed class HtmlPublisherTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task Page_RendersMarkdownCodeAndOutputs()
     {
         var result = await NotebookRunner.RunAsync(Path.Combine(Fixtures, "errors.dib"), new RunOptions());
@@ -24,7 +24,7 @@ public sealed class HtmlPublisherTests
         Assert.Contains("Noto Sans CJK KR", basics);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChartPage_DrawsOffline_InHeadlessChromium()
     {
         Assert.NotNull(PlotlyScript.Text);
@@ -41,7 +41,7 @@ public sealed class HtmlPublisherTests
         Assert.Contains("js-line", dom);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Index_ListsNotebooksWithStatus()
     {
         var ok = new NotebookRunResult("/x/a.dib", null, [], TimeSpan.FromSeconds(1.5), null);

@@ -8,7 +8,7 @@ namespace Backprop.Notebooks.Tests;
 
 public sealed class IpynbWriterTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task ExecutedDib_IsValidNbformat45_WithPolyglotMetadata()
     {
         var result = await NotebookRunner.RunAsync(Path.Combine(Fixtures, "errors.dib"), new RunOptions());
@@ -28,7 +28,7 @@ public sealed class IpynbWriterTests
         Assert.Equal("execute_result", (string?)cells[3]!["outputs"]![0]!["output_type"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExecutedIpynb_KeepsCellIdsAndMetadata_AndTheSourceIsUntouched()
     {
         var scratch = NewScratch();
@@ -46,7 +46,7 @@ public sealed class IpynbWriterTests
         Assert.Equal("p2", (string?)cells[2]!["id"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void AtomicFile_ReplacesWholeFiles_AndLeavesNoTemporaries()
     {
         var scratch = NewScratch();

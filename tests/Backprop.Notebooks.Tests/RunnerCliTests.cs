@@ -7,7 +7,7 @@ namespace Backprop.Notebooks.Tests;
 /// <summary>backprop-run as a user runs it: a separate process, exit codes, stdout summary, stderr messages.</summary>
 public sealed class RunnerCliTests
 {
-    [Fact]
+    [SkippableFact]
     public void RunFolder_WritesNotebooksPagesAndIndex_AndFailsWhenACellFails()
     {
         var scratch = NewScratch();
@@ -35,7 +35,7 @@ public sealed class RunnerCliTests
         Assert.Equal(2, Directory.GetFiles(src).Length);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("bad.ipynb", "{ \"cells\": [ oops ] }", "bad.ipynb(1): invalid JSON")]
     [InlineData("lang.ipynb", "{\"cells\":[{\"cell_type\":\"code\",\"metadata\":{\"polyglot_notebook\":{\"kernelName\":\"pwsh\"}},\"outputs\":[],\"source\":\"ls\"}],\"metadata\":{},\"nbformat\":4,\"nbformat_minor\":5}", "the 'pwsh' language is not supported")]
     [InlineData("empty.dib", "", "empty.dib: the file is empty")]
@@ -52,7 +52,7 @@ public sealed class RunnerCliTests
         Assert.Equal(content, File.ReadAllText(path));
     }
 
-    [Fact]
+    [SkippableFact]
     public void CellThatCrashesTheProcess_FailsItsCell_AndKeepsEarlierOutputs()
     {
         var scratch = NewScratch();
@@ -70,7 +70,7 @@ public sealed class RunnerCliTests
         Assert.Null(doc.Cells[2].ExecutionCount);
     }
 
-    [Fact]
+    [SkippableFact]
     public void OutputFolderEqualToTheSources_IsRefused()
     {
         var scratch = NewScratch();
@@ -80,7 +80,7 @@ public sealed class RunnerCliTests
         Assert.Contains("is the notebooks' own folder", stderr);
     }
 
-    [Fact]
+    [SkippableFact]
     public void UnknownOption_AndMissingFile_AreUsageErrors()
     {
         var scratch = NewScratch();

@@ -11,7 +11,7 @@ namespace Backprop.Notebooks.Tests;
 /// </summary>
 public sealed class RunnerStopTests
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("TERM", false, 143)]
     [InlineData("INT", true, 130)]
     [InlineData("TERM", true, 143)]
@@ -41,7 +41,7 @@ public sealed class RunnerStopTests
         AssertNoStateFolderOf(runner.Pid);
     }
 
-    [Fact]
+    [SkippableFact]
     public void WorkerKilled_NamesTheCellItWasRunning_AndTheRunnerGoesOn()
     {
         var scratch = NewScratch();
@@ -59,7 +59,7 @@ public sealed class RunnerStopTests
         AssertNoStateFolderOf(runner.Pid);
     }
 
-    [Fact]
+    [SkippableFact]
     public void RunnerKilled_ItsWorkerExitsByItself()
     {
         var scratch = NewScratch();

@@ -64,6 +64,7 @@ internal static class TestSupport
     /// <summary>Validates an .ipynb against the nbformat 4.5 JSON schema with Debian's nbformat.</summary>
     public static void AssertValidNbformat(string path)
     {
+        Backprop.Tests.SystemPackage.RequirePythonModule("python3-nbformat", "nbformat");
         var (exit, stdout, stderr) = RunProcess("/usr/bin/python3", ["-c", "import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", path], null, TimeSpan.FromSeconds(60));
         Assert.True(exit == 0, $"{path} is not valid nbformat 4.5 (python3-nbformat is installed by .ci/run):\n{stdout}{stderr}");
     }

@@ -16,15 +16,19 @@ A folder runs every notebook directly inside it, in name order.
 
 Options:
   -o, --output <dir>        Output folder (default: artifacts/notebooks under the current directory).
-  -p, --parameter <n=v>     Override a variable of the cell tagged 'parameters' (repeatable). Numbers and
-                            true/false are C# literals; other values become strings. With several
+  -p, --parameter <n=v>     Override a variable of the cell tagged 'parameters' (repeatable). The value
+                            must fit the variable's declared type (int, double, bool, string, ...) and
+                            becomes a C# literal of it (strings escaped, never run as code). With several
                             notebooks, those without a 'parameters' cell run unchanged.
-      --timeout <seconds>   Longest a cell may run (default 300).
+      --timeout <seconds>   Longest a cell may run (default 300); a long cell prints "still running" each minute.
       --stop-on-error       Stop a notebook at its first failed cell (default: run every cell, report all failures).
       --no-html             Write the executed notebooks only.
       --in-process          Run notebooks inside this process (default: one child process per notebook,
                             so a crashing or stuck cell cannot take the runner down).
   -h, --help                Show this help.
+
+Ctrl-C or SIGTERM stops the run: the cells that finished are saved as an executed notebook and page marked
+where it stopped, no process of the run is left, and the exit code is 128 + the signal (130, 143).
 """;
 
     public List<string> Inputs { get; } = new();
