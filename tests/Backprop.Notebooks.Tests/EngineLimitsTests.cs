@@ -62,6 +62,16 @@ public sealed class EngineLimitsTests
     }
 
     [Fact]
+    public void InjectedCellFailure_NamesTheParameterOnItsLine()
+    {
+        var injected = new NotebookCell(CellKind.Code, "csharp", "// Injected parameters\nsize = 3;\nnet = \"big\";");
+
+        var message = ParameterInjector.Explain(injected, "(3,7): error CS0029: Cannot implicitly convert type 'string' to 'Backprop.TwoLayerNet'");
+
+        Assert.Equal("-p net=\"big\": error CS0029: Cannot implicitly convert type 'string' to 'Backprop.TwoLayerNet'", message);
+    }
+
+    [Fact]
     public async Task LongCell_GetsAStillRunningLine_AndItsPrintedTextLive()
     {
         var doc = DibReader.Parse("#!markdown\n# x\n\n#!csharp\nConsole.WriteLine(\"first\");\nfor (var i = 0; i < 12; i++) System.Threading.Thread.Sleep(100);\n", "slow.dib");

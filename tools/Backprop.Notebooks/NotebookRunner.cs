@@ -147,9 +147,10 @@ public static class NotebookRunner
                 return new CellRunResult(cell, CellRunStatus.Failed, StopMarker.Message, result.Elapsed);
             default:
                 cell.Outputs.Add(result.Error!);
+                var error = cell.HasTag(ParameterInjector.InjectedTag) ? ParameterInjector.Explain(cell, result.Error!.ErrorText) : result.Error!.ErrorText;
                 return raises
                     ? new CellRunResult(cell, CellRunStatus.Passed, null, result.Elapsed)
-                    : new CellRunResult(cell, CellRunStatus.Failed, result.Error!.ErrorText, result.Elapsed);
+                    : new CellRunResult(cell, CellRunStatus.Failed, error, result.Elapsed);
         }
     }
 

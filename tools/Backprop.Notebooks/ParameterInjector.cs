@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
@@ -58,6 +59,23 @@ public static class ParameterInjector
         injected.AddTag(InjectedTag);
         document.Cells.Insert(index + 1, injected);
         document.Renumber();
+    }
+
+    /// <summary>
+    /// A failure of the injected cell said in terms of -p: its line 1 is a comment and line k + 1 assigns the k-th
+    /// parameter, so "(2,14): error CS0029: …" becomes "-p iterations=abc: error CS0029: …".
+    /// </summary>
+    public static string Explain(NotebookCell injected, string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, @"^\((\d+),\d+\): ");
+        var lines = injected.Source.Split('\n');
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var line) || line < 2 || line > lines.Length)
+        {
+            return $"-p: {message}";
+        }
+
+        var assignment = lines[line - 1].TrimEnd(';');
+        return $"-p {assignment.Replace(" = ", "=", StringComparison.Ordinal)}: {message[match.Length..]}";
     }
 
     // Each name the cell declares or assigns, with its C# type when the cell spells it (int x, var x = 5) or null.

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 
 namespace Backprop.Runner;
 
@@ -42,9 +43,27 @@ internal sealed class StateFolder : IDisposable
 
     public void Dispose()
     {
+        Delete(Path);
         try
         {
-            Directory.Delete(Path, recursive: true);
+            // The user's root goes too when no other run of theirs is using it.
+            var root = System.IO.Path.GetDirectoryName(Path)!;
+            if (!Directory.EnumerateFileSystemEntries(root).Any())
+            {
+                Directory.Delete(root);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another run just created its folder in it.
+        }
+    }
+
+    private static void Delete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -73,7 +92,7 @@ internal sealed class StateFolder : IDisposable
             var dash = name.IndexOf('-');
             if (dash > 0 && int.TryParse(name[..dash], out var pid) && !IsRunning(pid))
             {
-                new StateFolder(folder).Dispose();
+                Delete(folder);
             }
         }
     }
