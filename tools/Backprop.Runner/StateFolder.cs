@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -16,29 +17,38 @@ internal sealed class StateFolder : IDisposable
 
     public string Path { get; }
 
-    public static string Root()
+    /// <summary>Where a user's runs keep their state: $XDG_RUNTIME_DIR first, else the temp folder, named for the user.</summary>
+    public static IEnumerable<string> Roots()
     {
         var runtime = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
-        return !string.IsNullOrEmpty(runtime) && Directory.Exists(runtime)
-            ? System.IO.Path.Combine(runtime, "backprop-run")
-            : System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"backprop-run-{Environment.UserName}");
+        if (!string.IsNullOrEmpty(runtime) && Directory.Exists(runtime))
+        {
+            yield return System.IO.Path.Combine(runtime, "backprop-run");
+        }
+
+        yield return System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"backprop-run-{Environment.UserName}");
     }
 
     public static StateFolder Create()
     {
-        var root = Root();
-        try
+        var problems = new List<string>();
+        foreach (var root in Roots())
         {
-            CreatePrivate(root);
-            RemoveLeftovers(root);
-            var path = System.IO.Path.Combine(root, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
-            CreatePrivate(path);
-            return new StateFolder(path);
+            try
+            {
+                CreatePrivate(root);
+                RemoveLeftovers(root);
+                var path = System.IO.Path.Combine(root, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+                CreatePrivate(path);
+                return new StateFolder(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add($"{root}: {e.Message}");
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot create the runner's temporary folder under {root}: {e.Message} (set TMPDIR to a folder you can write).");
-        }
+
+        throw new UsageException($"cannot create the runner's temporary folder ({string.Join("; ", problems)}); set TMPDIR to a folder you can write.");
     }
 
     public void Dispose()
