@@ -48,7 +48,7 @@ public sealed class NuGetRestorer
         IReadOnlyList<string> sources,
         CancellationToken cancellationToken)
     {
-        var stamps = LocalPackageStamps(sources.Concat(_fixedSources ?? []));
+        var stamps = LocalPackageStamps(packages, sources.Concat(_fixedSources ?? []));
         var key = string.Join(";", packages.Select(p => $"{p.Name.ToLowerInvariant()}/{p.Version}").Order(StringComparer.Ordinal))
             + "|" + string.Join(";", sources) + "|" + string.Join(";", _fixedSources ?? []) + "|" + stamps;
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16].ToLowerInvariant();
@@ -116,9 +116,10 @@ public sealed class NuGetRestorer
 
     // A package in a local folder (a course's own library) is rebuilt under the same version, which NuGet's global
     // folder would keep serving stale: what the packages hold is part of the key, and such a set restores into its own folder.
-    private static string LocalPackageStamps(IEnumerable<string> sources) =>
+    private static string LocalPackageStamps(IReadOnlyList<(string Name, string? Version)> packages, IEnumerable<string> sources) =>
         string.Join(";", sources.Where(Directory.Exists)
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.nupkg", SearchOption.AllDirectories))
+            .Where(file => packages.Any(p => Path.GetFileName(file).StartsWith(p.Name + ".", StringComparison.OrdinalIgnoreCase)))
             .Order(StringComparer.Ordinal)
             .Select(file => $"{Path.GetFileName(file)}={ContentHash(file)}"));
 
