@@ -48,8 +48,9 @@ public sealed class NuGetRestorer
         IReadOnlyList<string> sources,
         CancellationToken cancellationToken)
     {
+        var stamps = LocalPackageStamps(packages, sources.Concat(_fixedSources ?? []));
         var key = string.Join(";", packages.Select(p => $"{p.Name.ToLowerInvariant()}/{p.Version}").Order(StringComparer.Ordinal))
-            + "|" + string.Join(";", sources) + "|" + string.Join(";", _fixedSources ?? []);
+            + "|" + string.Join(";", sources) + "|" + string.Join(";", _fixedSources ?? []) + "|" + stamps;
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16].ToLowerInvariant();
         var dir = Path.Combine(_cacheRoot, hash);
         var resolvedFile = Path.Combine(dir, "resolved.json");
@@ -76,7 +77,8 @@ public sealed class NuGetRestorer
         }
 
         var project = Path.Combine(dir, "restore.csproj");
-        await File.WriteAllTextAsync(project, ProjectXml(packages, sources, _fixedSources), cancellationToken);
+        var packagesFolder = stamps.Length > 0 ? Path.Combine(dir, "packages") : null;
+        await File.WriteAllTextAsync(project, ProjectXml(packages, sources, _fixedSources, packagesFolder), cancellationToken);
         var (exit, output) = await RunDotnetRestoreAsync(project, cancellationToken);
         if (exit != 0)
         {
@@ -112,7 +114,35 @@ public sealed class NuGetRestorer
         }
     }
 
-    private static string ProjectXml(IReadOnlyList<(string Name, string? Version)> packages, IReadOnlyList<string> sources, IReadOnlyList<string>? fixedSources)
+    // A package in a local folder (a course's own library) is rebuilt under the same version, which NuGet's global
+    // folder would keep serving stale: what the packages hold is part of the key, and such a set restores into its own folder.
+    private static string LocalPackageStamps(IReadOnlyList<(string Name, string? Version)> packages, IEnumerable<string> sources) =>
+        string.Join(";", sources.Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.nupkg", SearchOption.AllDirectories))
+            .Where(file => packages.Any(p => Path.GetFileName(file).StartsWith(p.Name + ".", StringComparison.OrdinalIgnoreCase)))
+            .Order(StringComparer.Ordinal)
+            .Select(file => $"{Path.GetFileName(file)}={ContentHash(file)}"));
+
+    // The files a package holds, not the zip's own bytes: pack writes new entry times and a new core-properties id each time.
+    private static string ContentHash(string nupkg)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith(".psmdcp", StringComparison.Ordinal)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(entry.FullName));
+            using var stream = entry.Open();
+            var buffer = new byte[81920];
+            for (int read; (read = stream.Read(buffer)) > 0;)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset())[..16];
+    }
+
+    private static string ProjectXml(IReadOnlyList<(string Name, string? Version)> packages, IReadOnlyList<string> sources, IReadOnlyList<string>? fixedSources, string? packagesFolder)
     {
         static string Esc(string s) => System.Security.SecurityElement.Escape(s) ?? s;
         var sb = new StringBuilder();
@@ -121,6 +151,10 @@ public sealed class NuGetRestorer
         sb.AppendLine("    <TargetFramework>net10.0</TargetFramework>");
         sb.AppendLine("    <NoWarn>$(NoWarn);NU1603;NU1701;NU1900;NU1901;NU1902;NU1903;NU1904</NoWarn>");
         sb.AppendLine("    <NuGetAudit>false</NuGetAudit>");
+        if (packagesFolder is not null)
+        {
+            sb.AppendLine($"    <RestorePackagesPath>{Esc(packagesFolder)}</RestorePackagesPath>");
+        }
         if (fixedSources is not null)
         {
             sb.AppendLine($"    <RestoreSources>{Esc(string.Join(";", fixedSources.Concat(sources)))}</RestoreSources>");

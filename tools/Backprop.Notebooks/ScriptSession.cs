@@ -29,6 +29,7 @@ public sealed class ScriptSession : IDisposable
     private readonly NuGetRestorer _restorer;
     private readonly Dictionary<string, (string Name, string? Version)> _packages = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _sources = new();
+    private IReadOnlyList<string>? _configSources;
     private readonly Dictionary<string, MetadataReference> _references = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ScriptOptions _scriptOptions;
@@ -256,7 +257,8 @@ public sealed class ScriptSession : IDisposable
 
     private async Task<CellOutput?> AddReferencesAsync(CellDirectives directives, ICellOutputSink sink, CancellationToken cancellationToken)
     {
-        _sources.AddRange(directives.Sources.Except(_sources));
+        // #i "nuget: folder" is taken from the notebook's folder, as Verso takes it from its working directory.
+        _sources.AddRange(directives.Sources.Select(s => NuGetConfigSources.Absolute(s, _options.WorkingDirectory)).Except(_sources));
         var added = new List<(string Name, string? Version)>();
         foreach (var (name, version, line) in directives.Packages)
         {
@@ -280,7 +282,8 @@ public sealed class ScriptSession : IDisposable
             _options.Log?.Invoke("Restoring " + string.Join(", ", added.Select(p => $"{p.Name} {p.Version}".Trim())) + "…");
             try
             {
-                paths.AddRange(await _restorer.RestoreAsync(all, _sources, cancellationToken));
+                _configSources ??= NuGetConfigSources.Find(_options.WorkingDirectory);
+                paths.AddRange(await _restorer.RestoreAsync(all, _sources.Concat(_configSources.Except(_sources)).ToList(), cancellationToken));
             }
             catch (NuGetRestoreException e)
             {
