@@ -133,6 +133,28 @@ public sealed class CourseSiteTests(CourseSiteFixture site) : IClassFixture<Cour
         Assert.Equal(0, (int)(await browser.EvaluateAsync("document.querySelectorAll('.main-svg').length"))!);
     }
 
+    [Fact]
+    public async Task ExecutedNotebook_InAFrontEndThatRunsScripts_DrawsEveryChartWithTheKitsPlotly_LoadingNoUrl()
+    {
+        var folder = TestSupport.NewScratch();
+        File.Copy(Path.Combine(site.Folder, "site", "01-charts.ipynb"), Path.Combine(folder, "lesson.ipynb"));
+        var (exit, _, stderr) = TestSupport.RunProcess("/usr/bin/jupyter", ["nbconvert", "--to", "html", "lesson.ipynb"], folder, TimeSpan.FromMinutes(2));
+        Assert.True(exit == 0, $"nbconvert failed (Debian's jupyter-nbconvert is installed by .ci/run):\n{stderr}");
+        await using var browser = await ChromiumSession.StartAsync();
+        await browser.OpenAsync(Path.Combine(folder, "lesson.html"));
+
+        await browser.WaitForAsync("[...document.querySelectorAll('.bp-chart')].every(c => c.querySelector('.main-svg'))");
+
+        Assert.Equal(1, (int)(await browser.EvaluateAsync("document.querySelectorAll('script[data-bp-plotly]').length"))!);
+        var outside = browser.Requests.Where(u => !u.StartsWith("file:", StringComparison.Ordinal) && !u.StartsWith("data:", StringComparison.Ordinal)).ToList();
+        Assert.True(outside.Count == 0 || outside.All(IsNbconvertsOwn), string.Join("\n", outside));
+    }
+
+    // nbconvert's page template itself links require.js and MathJax from CDNs; the charts never do.
+    private static bool IsNbconvertsOwn(string url) =>
+        url.Contains("require.js", StringComparison.Ordinal) || url.Contains("mathjax", StringComparison.OrdinalIgnoreCase)
+        || url.Contains("jquery", StringComparison.OrdinalIgnoreCase);
+
     // nbformat stores multi-line strings as arrays of lines.
     private static string Text(JsonNode node) => node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string)node!;
 }
