@@ -91,6 +91,17 @@ internal sealed class ChromiumSession : IAsyncDisposable
     public Task ViewportAsync(int width, int height) => SendAsync("Emulation.setDeviceMetricsOverride",
         new JsonObject { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = false });
 
+    /// <summary>The fonts that drew the text of the first element matching <paramref name="selector"/>: family, whether a web font, glyphs.</summary>
+    public async Task<JsonArray> FontsUsedAsync(string selector)
+    {
+        await SendAsync("DOM.enable");
+        await SendAsync("CSS.enable");
+        var root = await SendAsync("DOM.getDocument");
+        var node = await SendAsync("DOM.querySelector", new JsonObject { ["nodeId"] = root["root"]!["nodeId"]!.DeepClone(), ["selector"] = selector });
+        var fonts = await SendAsync("CSS.getPlatformFontsForNode", new JsonObject { ["nodeId"] = node["nodeId"]!.DeepClone() });
+        return fonts["fonts"]!.AsArray();
+    }
+
     /// <summary>The value of a JavaScript expression in the page (promises awaited), as JSON.</summary>
     public async Task<JsonNode?> EvaluateAsync(string expression)
     {

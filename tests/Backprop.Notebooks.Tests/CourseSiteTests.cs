@@ -30,6 +30,20 @@ public sealed class CourseSiteTests(CourseSiteFixture site) : IClassFixture<Cour
     }
 
     [Fact]
+    public async Task KoreanText_IsDrawnWithTheEmbeddedFont_NotTheMachinesOwn()
+    {
+        await using var browser = await ChromiumSession.StartAsync();
+        await browser.OpenAsync(Path.Combine(site.Folder, "site", "index.html"));
+        await browser.WaitForAsync("document.fonts.status === 'loaded'");
+
+        var fonts = await browser.FontsUsedAsync("header.course p");
+
+        var embedded = fonts.Single(f => (bool)f!["isCustomFont"]!);
+        Assert.True((int)embedded!["glyphCount"]! >= "밑바닥부터시작하는딥러닝장오차역전파법".Length, fonts.ToJsonString());
+        Assert.DoesNotContain(fonts, f => !(bool)f!["isCustomFont"]! && ((string)f["familyName"]!).Contains("CJK", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PreviousAndNextLinks_ResolveToTheNeighbouringLessons()
     {
         await using var browser = await ChromiumSession.StartAsync();

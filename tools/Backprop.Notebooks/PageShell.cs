@@ -29,7 +29,7 @@ internal sealed partial class PageShell
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + $"<meta http-equiv=\"Content-Security-Policy\" content=\"{Policy}\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        + $"<title>{WebUtility.HtmlEncode(title)}</title>\n<style>{PageStyle.Css}</style>\n{head}</head>\n<body>\n{body}</body>\n</html>\n";
+        + $"<title>{WebUtility.HtmlEncode(title)}</title>\n<style>{PageFonts.Css}\n{PageStyle.Css}</style>\n{head}</head>\n<body>\n{body}</body>\n</html>\n";
 
     [GeneratedRegex(@"<script(?=[\s>])", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptTag();

@@ -9,7 +9,7 @@ internal static class PageStyle
     public const string Css = """
 :root { --fg:#1f2328; --muted:#59636e; --line:#d1d9e0; --code-bg:#f6f8fa; --accent:#0969da; --ok:#1a7f37; --bad:#cf222e; }
 * { box-sizing: border-box; }
-body { margin:0; color:var(--fg); background:#fff; font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+body { margin:0; color:var(--fg); background:#fff; font: 16px/1.6 system-ui, "Backprop Hangul", -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
   "Noto Sans KR", "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; }
 main { max-width: 980px; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
 header.page { border-bottom:1px solid var(--line); margin-bottom:1.5rem; padding-bottom:.75rem; }
@@ -25,7 +25,7 @@ h1,h2,h3,h4 { line-height:1.25; margin:1.4em 0 .5em; }
 .markdown pre code { background:none; padding:0; font-size:inherit; }
 .math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", serif; }
 div.math { overflow-x:auto; overflow-y:hidden; }
-pre, code { font-family: ui-monospace, SFMono-Regular, "JetBrains Mono", Menlo, Consolas, "D2Coding", "Noto Sans Mono CJK KR", monospace; }
+pre, code { font-family: ui-monospace, SFMono-Regular, "JetBrains Mono", Menlo, Consolas, "D2Coding", "Backprop Hangul", "Noto Sans Mono CJK KR", monospace; }
 .cell { margin: 1rem 0; }
 .code { display:flex; gap:.5rem; }
 .prompt { flex: 0 0 3.2rem; text-align:right; color:var(--muted); font: .8rem/1.9 ui-monospace, monospace; padding-top:.5rem; }
