@@ -57,7 +57,7 @@ ol.lessons { list-style:none; padding:0; } ol.lessons li { padding:.8rem 0 1rem;
 ol.lessons h2 { margin:0 0 .2rem; font-size:1.25rem; } ol.lessons h2 a { text-decoration:none; }
 ol.lessons .sections { color:var(--muted); font-size:.9rem; font-style:italic; } ol.lessons p { margin:.4rem 0; }
 ol.lessons .run-status { text-align:left; }
-.bp-chart svg { display:block; }
+.bp-chart-static svg { display:block; }
 @media print {
   @page { margin: 14mm 12mm; }
   body { font-size: 10.5pt; }

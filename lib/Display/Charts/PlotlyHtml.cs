@@ -16,7 +16,7 @@ internal static class PlotlyHtml
     {
         // Unique per rendering, not per figure: an old output of the same figure may still be on the page.
         string id = "bp-plot-" + Guid.NewGuid().ToString("N")[..12];
-        string widthCss = $"width:100%;max-width:{Html.Px(width ?? ChartSvg.DefaultWidth)}px";
+        string widthCss = width is double w ? $"width:100%;max-width:{Html.Px(w)}px" : "width:100%";
         return string.Create(CultureInfo.InvariantCulture, $$"""
             <div id="{{id}}" class="bp-chart" style="{{widthCss}};background:{{Html.Paper}}">
             <div class="bp-chart-static">{{svg}}</div>
