@@ -33,9 +33,8 @@ public static class HtmlPublisher
         AtomicFile.WriteAllText(Path.Combine(folder, "index.html"), RenderIndex(notebooks, options));
     }
 
-    public static string Render(NotebookRunResult result) => Render(result, null);
-
-    public static string Render(NotebookRunResult result, SitePage? site)
+    /// <summary>One lesson page; with <paramref name="site"/>, linked to the index and its neighbours.</summary>
+    public static string Render(NotebookRunResult result, SitePage? site = null)
     {
         var shell = new PageShell();
         var lesson = LessonInfo.From(result.Document, result.Path);
