@@ -22,7 +22,12 @@ internal sealed class DisplayFormatter
             return false;
         }
 
-        writer.Write(MimeType == "text/html" ? display.ToHtml() : display.ToString());
+        writer.Write(MimeType switch
+        {
+            "text/html" => display.ToHtml(),
+            "image/svg+xml" when instance is Figure figure => figure.ToSvg(),
+            _ => display.ToString(),
+        });
         return true;
     }
 }

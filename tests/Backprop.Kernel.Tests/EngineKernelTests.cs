@@ -97,7 +97,7 @@ public sealed class EngineKernelTests : IDisposable
         Assert.StartsWith("learningRate", (string?)reply.Content["data"]!["text/plain"]);
     }
 
-    private static JsonObject Execute(string code) => new()
+    internal static JsonObject Execute(string code) => new()
     {
         ["code"] = code,
         ["silent"] = false,

@@ -38,18 +38,30 @@ public class FigureTests
     }
 
     [Fact]
-    public void Html_KeepsTheContract_PlotlyThenRequireThenPinnedCdn()
+    public void Html_ShowsTheStaticPictureAndDrawsWithPlotlyOnlyWhenThePageHasIt()
     {
-        string html = Chart.Line([0.0, 1], [0.0, 1]).ToHtml();
+        Figure figure = Chart.Line([0.0, 1], [0.0, 1]).WithTitle("line");
 
-        Assert.Matches("^<div id=\"(bp-plot-[0-9a-f]{12})\"", html);
-        string id = System.Text.RegularExpressions.Regex.Match(html, "bp-plot-[0-9a-f]{12}").Value;
-        Assert.Contains($"newPlot('{id}'", html);
+        string html = figure.ToHtml();
+
+        Assert.Matches("^<div id=\"(bp-plot-[0-9a-f]{12})\" class=\"bp-chart\"", html);
+        Assert.Contains("<div class=\"bp-chart-static\"><svg ", html);
         Assert.Contains("typeof window.Plotly !== 'undefined'", html);
-        Assert.Contains("requirejs", html);
-        Assert.Contains("paths: { plotly: 'https://cdn.plot.ly/plotly-2.28.0.min' }", html);
-        Assert.Contains("'https://cdn.plot.ly/plotly-2.28.0.min.js'", html);
-        Assert.Equal("https://cdn.plot.ly/plotly-" + Figure.PlotlyVersion + ".min.js", Figure.PlotlyCdnUrl);
+        Assert.Contains("window.addEventListener('bp-plotly-ready', draw)", html);
+        Assert.DoesNotContain("http", html.Replace("http://www.w3.org/2000/svg", string.Empty));
+        Assert.DoesNotContain("src=", html);
+    }
+
+    [Fact]
+    public void Title_StartsAtThePlotsLeftEdge_AwayFromPlotlysToolbar()
+    {
+        using var json = JsonDocument.Parse(Chart.Line([0.0, 1], [0.0, 1]).WithTitle("a long title").ToJson());
+
+        JsonElement title = json.RootElement.GetProperty("layout").GetProperty("title");
+
+        Assert.Equal(0, title.GetProperty("x").GetDouble());
+        Assert.Equal("paper", title.GetProperty("xref").GetString());
+        Assert.Equal("left", title.GetProperty("xanchor").GetString());
     }
 
     [Fact]

@@ -44,8 +44,15 @@ public class FormatterConventionTests
         string html = figure.ToDisplayString("text/html");
 
         Assert.StartsWith("<div id=\"bp-plot-", html);
-        Assert.Contains(Figure.PlotlyCdnUrl, html);
+        Assert.Contains("Plotly.newPlot", html);
+        Assert.Equal(figure.ToSvg(), figure.ToDisplayString("image/svg+xml"));
         Assert.Equal(figure.ToString(), figure.ToDisplayString("text/plain"));
+    }
+
+    [Fact]
+    public void Figure_PrefersHtmlWithTheStaticSvgBesideIt()
+    {
+        Assert.Equal(["text/html", "image/svg+xml", "text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(Figure)));
     }
 
     [Fact]

@@ -42,13 +42,12 @@ public sealed class HtmlPublisherTests
     }
 
     [SkippableFact]
-    public void Index_ListsNotebooksWithStatus()
+    public void Index_NamesNotebooksWithoutTitleByFile_AndKeepsStatusDiscreet()
     {
         var ok = new NotebookRunResult("/x/a.dib", null, [], TimeSpan.FromSeconds(1.5), null);
         var bad = new NotebookRunResult("/x/b.ipynb", null, [], TimeSpan.Zero, "b.ipynb: invalid JSON");
         var html = HtmlPublisher.RenderIndex([(ok, "a.html"), (bad, "b.html")]);
-        Assert.Contains("<a href=\"a.html\">a.dib</a></td><td class=\"status-ok\">passed", html);
-        Assert.Contains("<a href=\"b.html\">b.ipynb</a></td><td class=\"status-bad\">failed", html);
-        Assert.Contains("1 passed, 1 failed", html);
+        Assert.Contains("<h2><a href=\"a.html\">a</a></h2><div class=\"run-status\">ran: 0 of 0 code cells in 1.5 s</div>", html);
+        Assert.Contains("<h2><a href=\"b.html\">b</a></h2><div class=\"run-status bad\">could not run</div>", html);
     }
 }

@@ -9,145 +9,127 @@ using System.Text;
 namespace Backprop.Notebooks;
 
 /// <summary>
-/// Self-contained HTML pages of executed notebooks: rendered markdown, highlighted code, every output, plotly.js
-/// embedded once in the head when a chart is present (figures use window.Plotly when defined, so pages work offline),
-/// and KaTeX with its fonts embedded once when a formula is present.
+/// The course as self-contained HTML pages: an index of the lessons (title, book sections, first paragraph) and one
+/// page per executed notebook with a table of contents and previous/next links. Pages work offline from file://:
+/// plotly.js and KaTeX (with its fonts) are embedded once in the head of the pages that need them, and they print as
+/// handouts (see <see cref="PageStyle"/>).
 /// </summary>
 public static class HtmlPublisher
 {
     public static void Publish(NotebookRunResult result, string path) => AtomicFile.WriteAllText(path, Render(result));
 
-    public static string Render(NotebookRunResult result)
+    /// <summary>Every lesson page, linked in order, and index.html, into <paramref name="folder"/>.</summary>
+    public static void PublishSite(IReadOnlyList<(NotebookRunResult Result, string HtmlFile)> notebooks, string folder, SiteOptions? options = null)
     {
-        var title = Path.GetFileNameWithoutExtension(result.Path);
-        var statusByCell = result.Cells.ToDictionary(c => c.Cell);
-        var body = new StringBuilder();
-        var usesPlotly = false;
-        var usesMath = false;
-        if (result.LoadError is not null)
+        options ??= new SiteOptions();
+        var lessons = notebooks.Select(n => LessonInfo.From(n.Result.Document, n.Result.Path)).ToList();
+        SiteLink? Link(int i) => i >= 0 && i < notebooks.Count ? new SiteLink(lessons[i].Title, notebooks[i].HtmlFile) : null;
+        for (int i = 0; i < notebooks.Count; i++)
         {
-            body.Append("<div class=\"output\"><pre class=\"error\">").Append(Encode(result.LoadError)).Append("</pre></div>\n");
+            var site = new SitePage(options.Title, "index.html", Link(i - 1), Link(i + 1));
+            AtomicFile.WriteAllText(Path.Combine(folder, notebooks[i].HtmlFile), Render(notebooks[i].Result, site));
         }
 
-        foreach (var cell in result.Document?.Cells ?? [])
-        {
-            if (cell.Kind == CellKind.Markdown)
-            {
-                var markdown = MarkdownHtml.ToHtml(cell.Source);
-                usesMath |= MarkdownHtml.HasMath(markdown);
-                body.Append("<div class=\"cell markdown\">").Append(markdown).Append("</div>\n");
-                continue;
-            }
-
-            if (cell.Kind == CellKind.Raw)
-            {
-                body.Append("<div class=\"cell raw\"><pre>").Append(Encode(cell.Source)).Append("</pre></div>\n");
-                continue;
-            }
-
-            var failed = statusByCell.TryGetValue(cell, out var status) && status.Status is CellRunStatus.Failed or CellRunStatus.TimedOut;
-            body.Append("<div class=\"cell").Append(failed ? " failed" : string.Empty).Append("\" id=\"cell-").Append(cell.Number).Append("\">");
-            body.Append("<div class=\"code\"><div class=\"prompt\">[").Append(cell.ExecutionCount?.ToString(CultureInfo.InvariantCulture) ?? " ").Append("]</div>");
-            var code = KernelNames.IsCSharp(cell.Language) ? CSharpHighlighter.ToHtml(cell.Source) : Encode(cell.Source);
-            body.Append("<pre class=\"source\"><code>").Append(code).Append("</code></pre></div>\n");
-            if (cell.Outputs.Count > 0)
-            {
-                body.Append("<div class=\"outputs\">");
-                foreach (var output in cell.Outputs)
-                {
-                    var start = body.Length;
-                    usesPlotly |= AppendOutput(body, output);
-                    usesMath |= output.Data.ContainsKey("text/markdown") && MarkdownHtml.HasMath(body.ToString(start, body.Length - start));
-                }
-
-                body.Append("</div>");
-            }
-
-            body.Append("</div>\n");
-        }
-
-        var summary = result.LoadError is not null
-            ? "could not run"
-            : $"{result.PassedCount} of {result.Cells.Count} cells passed · {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
-        var head = usesPlotly && PlotlyScript.Text is { } plotly
-            ? $"<script>/* plotly.js {PlotlyScript.Version}, embedded for offline charts */\n{plotly.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}\n</script>\n"
-            : string.Empty;
-        if (usesMath)
-        {
-            head += KatexScript.Head;
-        }
-
-        var header = $"<header class=\"page\"><h1>{Encode(title)}</h1><div class=\"meta\"><span class=\"{(result.Succeeded ? "status-ok" : "status-bad")}\">{(result.Succeeded ? "passed" : "failed")}</span> · {Encode(summary)} · <a href=\"index.html\">all notebooks</a></div></header>\n";
-        return Page(title, head, header + body);
+        AtomicFile.WriteAllText(Path.Combine(folder, "index.html"), RenderIndex(notebooks, options));
     }
 
-    /// <summary>The index page: every notebook with status, cells, failures and time.</summary>
-    public static string RenderIndex(IReadOnlyList<(NotebookRunResult Result, string HtmlFile)> notebooks)
+    /// <summary>One lesson page; with <paramref name="site"/>, linked to the index and its neighbours.</summary>
+    public static string Render(NotebookRunResult result, SitePage? site = null)
     {
-        var rows = new StringBuilder();
-        foreach (var (r, file) in notebooks)
+        var shell = new PageShell();
+        var lesson = LessonInfo.From(result.Document, result.Path);
+        var body = new LessonBody(result, shell);
+        var head = new StringBuilder();
+        if (body.UsesPlotly && PlotlyScript.Loader is { } loader)
         {
-            var ok = r.Succeeded;
-            rows.Append("<tr><td><a href=\"").Append(Encode(file)).Append("\">").Append(Encode(Path.GetFileName(r.Path))).Append("</a></td>")
-                .Append("<td class=\"").Append(ok ? "status-ok\">passed" : "status-bad\">failed").Append("</td>")
-                .Append("<td class=\"num\">").Append(r.Cells.Count).Append("</td>")
-                .Append("<td class=\"num\">").Append(r.PassedCount).Append("</td>")
-                .Append("<td class=\"num\">").Append(r.FailedCount).Append("</td>")
-                .Append("<td class=\"num\">").Append(r.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+            head.Append(shell.TrustedLoader(loader));
         }
 
-        var passed = notebooks.Count(n => n.Result.Succeeded);
-        var body = $"<header class=\"page\"><h1>Notebooks</h1><div class=\"meta\">{passed} passed, {notebooks.Count - passed} failed</div></header>\n"
-            + "<table class=\"index\"><thead><tr><th>Notebook</th><th>Status</th><th>Cells</th><th>Passed</th><th>Failed</th><th>Seconds</th></tr></thead><tbody>\n"
-            + rows + "</tbody></table>\n";
-        return Page("Notebooks", string.Empty, body);
-    }
-
-    private static bool AppendOutput(StringBuilder body, CellOutput output)
-    {
-        body.Append("<div class=\"output\">");
-        var plotly = false;
-        switch (output.Kind)
+        if (body.UsesMath)
         {
-            case CellOutputKind.Stream:
-                body.Append("<pre class=\"").Append(output.StreamName).Append("\">").Append(Encode(output.Text ?? string.Empty)).Append("</pre>");
-                break;
-            case CellOutputKind.Error:
-                body.Append("<pre class=\"error\">").Append(Encode(output.ErrorText)).Append("</pre>");
-                break;
-            default:
-                if (output.Data.TryGetValue("text/html", out var html))
-                {
-                    body.Append(html);
-                    plotly = html.Contains("Plotly", StringComparison.Ordinal) || html.Contains("plotly", StringComparison.Ordinal);
-                }
-                else if (output.Data.TryGetValue("image/svg+xml", out var svg))
-                {
-                    body.Append(svg);
-                }
-                else if (output.Data.TryGetValue("image/png", out var png))
-                {
-                    body.Append("<img alt=\"output\" src=\"data:image/png;base64,").Append(png.Trim()).Append("\">");
-                }
-                else if (output.Data.TryGetValue("text/markdown", out var md))
-                {
-                    body.Append(MarkdownHtml.ToHtml(md));
-                }
-                else if (output.Data.TryGetValue("text/plain", out var text))
-                {
-                    body.Append("<pre>").Append(Encode(text)).Append("</pre>");
-                }
-
-                break;
+            head.Append(shell.Trusted(KatexScript.Head));
         }
 
-        body.Append("</div>");
-        return plotly;
+        var page = new StringBuilder(Navigation(site, "site"));
+        page.Append("<main>\n");
+        if (result.LoadError is not null || !result.Succeeded)
+        {
+            page.Append("<div class=\"run-failed\">This page's notebook did not run cleanly: ")
+                .Append(Encode(result.LoadError ?? string.Join("; ", result.Failures))).Append("</div>\n");
+        }
+
+        page.Append(TableOfContents(body.Html, body.Headings));
+        page.Append("</main>\n<footer class=\"page\">").Append(Navigation(site, "pager"))
+            .Append("<div class=\"run-status\">").Append(Encode(Status(result))).Append("</div></footer>\n");
+        return shell.Page(lesson.Title, head.ToString(), page.ToString());
     }
 
-    private static string Page(string title, string head, string body) =>
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        + $"<title>{Encode(title)}</title>\n<style>{PageStyle.Css}</style>\n{head}</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n";
+    /// <summary>The course index: title, then each lesson with its book sections, first paragraph and a discreet run status.</summary>
+    public static string RenderIndex(IReadOnlyList<(NotebookRunResult Result, string HtmlFile)> notebooks, SiteOptions? options = null)
+    {
+        options ??= new SiteOptions();
+        var shell = new PageShell();
+        var list = new StringBuilder("<ol class=\"lessons\">\n");
+        var math = false;
+        foreach (var (result, file) in notebooks)
+        {
+            var lesson = LessonInfo.From(result.Document, result.Path);
+            math |= lesson.SummaryHtml is { } s && MarkdownHtml.HasMath(s);
+            list.Append("<li><h2><a href=\"").Append(Encode(file)).Append("\">").Append(Encode(lesson.Title)).Append("</a></h2>");
+            if (lesson.Sections is { } sections)
+            {
+                list.Append("<div class=\"sections\">Deep Learning from Scratch ").Append(Encode(sections)).Append("</div>");
+            }
+
+            if (lesson.SummaryHtml is { } summary)
+            {
+                list.Append("<p>").Append(summary).Append("</p>");
+            }
+
+            list.Append("<div class=\"run-status").Append(result.Succeeded ? string.Empty : " bad").Append("\">").Append(Encode(Status(result))).Append("</div></li>\n");
+        }
+
+        list.Append("</ol>\n");
+        var page = $"<main>\n<header class=\"course\"><h1>{Encode(options.Title)}</h1><p>{Encode(options.Subtitle)}</p></header>\n{list}</main>\n";
+        return shell.Page(options.Title, math ? shell.Trusted(KatexScript.Head) : string.Empty, page);
+    }
+
+    // After the title cell, where a reader looks for it; a page with fewer than two sections needs none.
+    private static string TableOfContents(string cells, List<(int Level, string Id, string Html)> headings)
+    {
+        if (headings.Count < 2)
+        {
+            return cells;
+        }
+
+        var toc = new StringBuilder("<nav class=\"toc\"><div class=\"toc-title\">In this lesson</div><ul>");
+        foreach (var (level, id, html) in headings)
+        {
+            toc.Append("<li class=\"toc-").Append(level).Append("\"><a href=\"#").Append(id).Append("\">").Append(html).Append("</a></li>");
+        }
+
+        toc.Append("</ul></nav>\n");
+        var firstCellEnd = cells.IndexOf("</div>\n", StringComparison.Ordinal);
+        return firstCellEnd < 0 ? toc + cells : cells.Insert(firstCellEnd + "</div>\n".Length, toc.ToString());
+    }
+
+    private static string Navigation(SitePage? site, string cssClass)
+    {
+        if (site is null)
+        {
+            return string.Empty;
+        }
+
+        var nav = new StringBuilder($"<nav class=\"{cssClass}\">");
+        nav.Append("<a class=\"prev\"").Append(site.Previous is { } p ? $" href=\"{Encode(p.Href)}\">← {Encode(p.Title)}" : ">").Append("</a>");
+        nav.Append("<a class=\"home\" href=\"").Append(Encode(site.IndexHref)).Append("\">").Append(Encode(site.CourseTitle)).Append("</a>");
+        nav.Append("<a class=\"next\"").Append(site.Next is { } n ? $" href=\"{Encode(n.Href)}\">{Encode(n.Title)} →" : ">").Append("</a>");
+        return nav.Append("</nav>\n").ToString();
+    }
+
+    private static string Status(NotebookRunResult result) => result.LoadError is not null
+        ? "could not run"
+        : $"{(result.Succeeded ? "ran" : "failed")}: {result.PassedCount} of {result.Cells.Count} code cells in {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

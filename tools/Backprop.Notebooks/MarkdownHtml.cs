@@ -8,7 +8,10 @@ using Markdig.Syntax.Inlines;
 
 namespace Backprop.Notebooks;
 
-/// <summary>Markdown cells as HTML (Markdig, advanced extensions), with formulas marked for KaTeX as Jupyter reads them.</summary>
+/// <summary>
+/// Markdown cells as HTML (Markdig, advanced extensions), with formulas marked for KaTeX as Jupyter reads them,
+/// cleaned of script, event handlers and javascript: links (<see cref="HtmlSanitizer"/>).
+/// </summary>
 internal static class MarkdownHtml
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Use<CodeSpanAwareMathParser>().Build();
@@ -24,7 +27,7 @@ internal static class MarkdownHtml
             math.GetAttributes().AddClass("display");
         }
 
-        return document.ToHtml(Pipeline);
+        return HtmlSanitizer.Clean(document.ToHtml(Pipeline));
     }
 
     /// <summary>Whether rendered markdown holds a formula (Markdig's math elements: span.math inline, div.math block).</summary>

@@ -69,6 +69,7 @@ internal sealed class RunCommand
             var stem = Path.GetFileNameWithoutExtension(path);
             if (result.Document is not null)
             {
+                PlotlyOnce.IncludeIn(result.Document);
                 IpynbWriter.Write(result.Document, Path.Combine(output, stem + ".ipynb"));
             }
 
@@ -84,7 +85,7 @@ internal sealed class RunCommand
 
         if (_command.Html)
         {
-            AtomicFile.WriteAllText(Path.Combine(output, "index.html"), HtmlPublisher.RenderIndex(results));
+            HtmlPublisher.PublishSite(results, output);
         }
 
         Summary(results.Select(r => r.Result).ToList(), output);

@@ -52,7 +52,7 @@ public static class Chart
 
         string[] classes = Enumerable.Range(0, ys.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Figure figure = Bars(classes, ("y", ys), ("t", ts), ("y − t", ys.Zip(ts, (a, b) => a - b)))
-            .WithAxisTitles("class", null);
+            .WithAxisTitles("class", "y, t and y − t");
         return figure with { Layout = figure.Layout with { XAxis = figure.Layout.XAxis! with { Type = "category" } } };
     }
 

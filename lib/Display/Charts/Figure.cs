@@ -11,13 +11,11 @@ namespace Backprop;
 /// A plotly.js figure (traces + layout) that renders itself in notebooks; build one with <see cref="Chart"/>.
 /// Every method returns a new figure, so a chart kept in a variable never changes behind the reader's back.
 /// </summary>
-[TypeFormatterSource(typeof(DisplayFormatterSource))]
+[TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = ["text/html", "image/svg+xml", "text/plain"])]
 public sealed record Figure : IHtmlDisplay
 {
-    /// <summary>The plotly.js the notebooks load from the CDN and the runner embeds: one version everywhere.</summary>
+    /// <summary>The plotly.js version the figure JSON is written for; the kit ships this one (no CDN).</summary>
     public const string PlotlyVersion = "2.28.0";
-
-    public const string PlotlyCdnUrl = "https://cdn.plot.ly/plotly-" + PlotlyVersion + ".min.js";
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -56,7 +54,14 @@ public sealed record Figure : IHtmlDisplay
     /// <summary>plotly.js JSON: { "data": [...], "layout": {...} }, camelCase, nulls left out.</summary>
     public string ToJson() => JsonSerializer.Serialize(new { data = Data, layout = EffectiveLayout() }, JsonOptions);
 
-    public string ToHtml() => PlotlyHtml.Render(ToJson(), EffectiveLayout().Height ?? 380, Layout.Width);
+    /// <summary>
+    /// The static picture, replaced by the interactive chart where the page has plotly.js: works offline in every
+    /// front end (Verso, VS Code, JupyterLab, a browser), showing the picture where no plotly.js is loaded.
+    /// </summary>
+    public string ToHtml() => PlotlyHtml.Render(ToJson(), ToSvg(), EffectiveLayout().Height ?? 380, Layout.Width);
+
+    /// <summary>The chart as a static SVG picture: what GitHub, nbviewer, nbconvert and print show.</summary>
+    public string ToSvg() => ChartSvg.Render(Data, EffectiveLayout());
 
     public override string ToString() =>
         $"Figure{(Layout.Title is null ? "" : $" \"{Layout.Title.Text}\"")}: " +
@@ -64,8 +69,10 @@ public sealed record Figure : IHtmlDisplay
 
     private static int Count(Trace t) => t.Y?.Count ?? t.Z?.Sum(row => row.Count) ?? 0;
 
+    // The title starts at the plot's left edge: centred, a long one runs under plotly's toolbar (top right).
     private FigureLayout EffectiveLayout() => Layout with
     {
+        Title = Layout.Title is { } title ? title with { X = title.X ?? 0, XRef = title.XRef ?? "paper", XAnchor = title.XAnchor ?? "left" } : null,
         Font = Layout.Font ?? new PlotFont(Html.FontStack, 13, Html.Ink),
         Margin = Layout.Margin ?? new PlotMargin(64, 24, Layout.Title is null ? 24 : 56, 56),
         Height = Layout.Height ?? 380,

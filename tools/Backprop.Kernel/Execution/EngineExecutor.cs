@@ -13,6 +13,7 @@ namespace Backprop.Kernel.Execution;
 internal sealed class EngineExecutor : ICellExecutor, IDisposable
 {
     private readonly ScriptSession _session;
+    private readonly PlotlyOnce _plotly = new();
     private int _cells;
 
     private EngineExecutor(ScriptSession session) => _session = session;
@@ -26,7 +27,7 @@ internal sealed class EngineExecutor : ICellExecutor, IDisposable
 
     public async Task<CellOutcome> ExecuteAsync(string code, ICellOutput output, CancellationToken cancellation)
     {
-        var sink = new EngineOutputSink(output, Interlocked.Increment(ref _cells));
+        var sink = new EngineOutputSink(output, Interlocked.Increment(ref _cells), _plotly);
         var result = await _session.ExecuteAsync(code, sink, cancellation);
         if (result.Error is { } error)
         {

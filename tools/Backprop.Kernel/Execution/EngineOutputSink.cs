@@ -11,10 +11,13 @@ internal sealed class EngineOutputSink : ICellOutputSink
     private readonly ICellOutput _output;
     private readonly int _cell;
     private readonly HashSet<string> _shown = new();
+    private readonly PlotlyOnce _plotly;
 
-    public EngineOutputSink(ICellOutput output, int cell)
+    /// <param name="plotly">The kernel session's: plotly.js goes out with its first chart only.</param>
+    public EngineOutputSink(ICellOutput output, int cell, PlotlyOnce plotly)
     {
         _output = output;
+        _plotly = plotly;
         _cell = cell;
     }
 
@@ -28,7 +31,7 @@ internal sealed class EngineOutputSink : ICellOutputSink
                 _output.Stream(output.StreamName ?? "stdout", output.Text ?? "");
                 break;
             case CellOutputKind.ExecuteResult:
-                Result = new MimeBundle(Data(output.Data), new JsonObject());
+                Result = new MimeBundle(Data(_plotly.Include(output.Data)), new JsonObject());
                 break;
             case CellOutputKind.DisplayData:
                 Display(output);
@@ -43,13 +46,13 @@ internal sealed class EngineOutputSink : ICellOutputSink
     {
         if (output.DisplayId is null)
         {
-            _output.Display(new MimeBundle(Data(output.Data), new JsonObject()));
+            _output.Display(new MimeBundle(Data(_plotly.Include(output.Data)), new JsonObject()));
             return;
         }
 
         // The engine numbers displays per cell; Jupyter display ids are kernel-wide, so qualify them with the cell.
         var id = $"cell{_cell}-{output.DisplayId}";
-        var bundle = new MimeBundle(Data(output.Data), new JsonObject(), id);
+        var bundle = new MimeBundle(Data(_plotly.Include(output.Data)), new JsonObject(), id);
         if (_shown.Add(id))
         {
             _output.Display(bundle);
