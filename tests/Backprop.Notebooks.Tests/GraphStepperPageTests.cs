@@ -41,6 +41,7 @@ public sealed class GraphStepperPageTests
         Assert.Equal("Done: ∂price/∂apple = 2.2, ∂price/∂apple_num = 110, ∂price/∂tax = 200", Caption(walk[8]));
         Assert.Equal(7, shop.GetProperty("afterLeft").GetProperty("step").GetInt32());
         Assert.Equal(0, shop.GetProperty("afterHome").GetProperty("step").GetInt32());
+        Assert.Equal(Caption(walk[2]), Caption(shop.GetProperty("afterTwoClicks")));
     }
 
     [Fact]
@@ -67,6 +68,16 @@ public sealed class GraphStepperPageTests
         Assert.Contains("edge 3:0 bwd 2.2", Visible(edited));
         Assert.Contains("∂price/∂apple = 2.2", Caption(edited));
         Assert.Contains("∂price/∂tax = 300", Caption(edited));
+    }
+
+    [Fact]
+    public async Task SoftmaxGraph_SeededFromOutside_KeepsItsInputsFixed_AndSaysWhy()
+    {
+        JsonElement softmax = (await Lesson4.Value)[0];
+
+        Assert.Empty(softmax.GetProperty("fields").EnumerateArray());
+        Assert.Contains("given to Backward from outside the graph", softmax.GetProperty("inputsNote").GetString());
+        Assert.Equal("Backward starts at y2 with the gradient -5, given to Backward", Caption(softmax.GetProperty("walk")[8]));
     }
 
     [Fact]

@@ -14,7 +14,8 @@ namespace Backprop.Notebooks.Tests;
 /// </summary>
 internal static class StepperPage
 {
-    // Per stepper: the labels as published, its state after each → until the end, then ← and Home, the page's
+    // Per stepper: the labels as published, its state after each → until the end, then ←, Home and two clicks on
+    // "next", the page's
     // own arithmetic replayed at the library's inputs, and (where there is an apple box) apple typed as 150.
     private const string Driver = """
         <script>
@@ -24,7 +25,7 @@ internal static class StepperPage
             return Array.prototype.map.call(r.querySelectorAll('svg text.fwd, svg text.bwd'), function (t) {
               var part = t.closest('[data-edge]'), out = t.closest('[data-out]'), tip = t.querySelector('title');
               return { at: part ? 'edge ' + part.getAttribute('data-edge') : 'out ' + (out && out.getAttribute('data-out')),
-                       kind: t.getAttribute('class'), text: own(t), full: tip ? tip.textContent : '',
+                       kind: t.classList.contains('fwd') ? 'fwd' : 'bwd', text: own(t), full: tip ? tip.textContent : '',
                        hidden: !!t.closest('.bp-hide') };
             });
           }
@@ -45,6 +46,8 @@ internal static class StepperPage
             }
             key(r, 'ArrowLeft'); result.afterLeft = state(r);
             key(r, 'Home'); result.afterHome = state(r);
+            r.querySelector('.bp-next').click(); r.querySelector('.bp-next').click(); result.afterTwoClicks = state(r);
+            result.inputsNote = r.querySelector('.bp-inputs').textContent;
             r.bpReplay(); result.replayed = labels(r);
             var apple = Array.prototype.filter.call(r.querySelectorAll('.bp-inputs input'), function (f) {
               return f.parentNode.firstChild.nodeValue.trim() === 'apple'; })[0];
