@@ -91,6 +91,18 @@ public sealed class GraphStepperPageTests
     }
 
     [Fact]
+    public async Task GraphBeforeBackward_StepsForwardOnly_AndStillTakesNewInputs()
+    {
+        JsonElement before = (await Fixture.Value)[2];
+        var walk = before.GetProperty("walk").EnumerateArray().ToList();
+
+        Assert.Equal(3, walk.Count);
+        Assert.Equal("× node (price): apple_price × tax = 200 × 1.1 = 220", Caption(walk[^1]));
+        Assert.Contains("out 4 fwd 330", Visible(before.GetProperty("apple150")));
+        Assert.DoesNotContain(Visible(before.GetProperty("apple150")), l => l.Contains(" bwd ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PagesArithmetic_PrintsWhatTheLibraryPrints_ToTheLastDigit()
     {
         // Values from 5e-324 to 1e17, each side of .NET's switches to exponents, and exact ties (123456.5 prints 123456 in .NET): the page's copies of
@@ -171,6 +183,12 @@ public sealed class GraphStepperPageTests
             spread.Backward(spread.AddConstant(spread.Scale(sum, -3), 1e-9, "out"));
             spread.Stepper()
             """;
-        return WriteNotebook(scratch, "steppers.dib", $"#!csharp\n#r \"{lib}\"\nusing Backprop;\n\n#!csharp\n{Chain}\n\n#!csharp\n{Spread}\n");
+        const string ForwardOnly = """
+            var before = new ComputationalGraph();
+            before.Mul(before.Mul(before.Input("apple", 100), before.Input("apple_num", 2), "apple_price"), before.Input("tax", 1.1), "price");
+            before.Stepper()
+            """;
+        return WriteNotebook(scratch, "steppers.dib",
+            $"#!csharp\n#r \"{lib}\"\nusing Backprop;\n\n#!csharp\n{Chain}\n\n#!csharp\n{Spread}\n\n#!csharp\n{ForwardOnly}\n");
     }
 }
