@@ -12,7 +12,9 @@ namespace Backprop;
 [TypeFormatterSource(typeof(DisplayFormatterSource))]
 public sealed class GraphStepper : IHtmlDisplay
 {
-    private static readonly Lazy<string> Script = new(() => Resource("stepper.js"));
+    // Numbers and arithmetic first: the steps and the page use them. One inline script, so the CSP needs no sources.
+    private static readonly Lazy<string> Script = new(() => string.Join("\n",
+        Resource("graph-numbers.js"), Resource("graph-arithmetic.js"), Resource("graph-steps.js"), Resource("stepper.js")));
     private static readonly Lazy<string> Style = new(() => Resource("stepper.css"));
 
     private readonly ComputationalGraph _graph;
