@@ -14,8 +14,8 @@ namespace Backprop;
 /// </summary>
 internal static class GraphExport
 {
-    // Longer expressions would crowd the one-line caption; such nodes are called by their step, "#3".
-    private const int LongestExpression = 24;
+    // Longer expressions would crowd the one-line caption; such nodes are called by their step, "#4".
+    private const int LongestExpression = 40;
 
     public static string ToJson(ComputationalGraph graph)
     {
@@ -84,12 +84,14 @@ internal static class GraphExport
 
     private static string? Expression(GraphNode node, Dictionary<GraphNode, string> names)
     {
+        // × binds tighter than +, as on paper: apple × apple_num + orange × orange_num needs no brackets.
         string Operand(int i) => names[node.Inputs[i]].Contains(' ') ? $"({names[node.Inputs[i]]})" : names[node.Inputs[i]];
+        string Factor(int i) => names[node.Inputs[i]].Contains(" + ") ? Operand(i) : names[node.Inputs[i]];
         string c = node.Constant is double value ? Html.Compact(value) : "";
         return node.Op switch
         {
-            GraphOp.Mul => $"{Operand(0)} × {Operand(1)}",
-            GraphOp.Add => $"{Operand(0)} + {Operand(1)}",
+            GraphOp.Mul => $"{Factor(0)} × {Factor(1)}",
+            GraphOp.Add => $"{names[node.Inputs[0]]} + {names[node.Inputs[1]]}",
             GraphOp.Scale when node.Constant == -1 => $"−{Operand(0)}",
             GraphOp.Scale => $"{Operand(0)} × {c}",
             GraphOp.AddConstant => $"{Operand(0)} + {c}",

@@ -100,12 +100,14 @@ public class GraphStepperTests
         var apples = g.Mul(g.Input("apple", 100), g.Input("apple_num", 2));
         var oranges = g.Mul(g.Input("orange", 150), g.Input("orange_num", 3));
         var all = g.Add(apples, oranges);
+        var taxed = g.Mul(all, g.Input("tax", 1.1));
         var minus = g.Negate(g.Input("x", 1));
 
         var names = GraphExport.CaptionNames(g);
 
         Assert.Equal("apple × apple_num", names[apples]);
-        Assert.Equal("#3", names[all]);
+        Assert.Equal("apple × apple_num + orange × orange_num", names[all]);
+        Assert.Equal("#4", names[taxed]);
         Assert.Equal("−x", names[minus]);
     }
 
