@@ -179,6 +179,9 @@ public sealed class ComputationalGraph : IHtmlDisplay
         return table;
     }
 
+    /// <summary>The graph as a stepper: forward node by node, backward edge by edge, inputs editable in the page.</summary>
+    public GraphStepper Stepper() => new(this);
+
     public string ToHtml() => GraphSvg.Render(this);
 
     public string ToSvg() => GraphSvg.RenderSvg(this);

@@ -53,23 +53,30 @@ internal static class GraphSvg
                 GraphEdge edge = bundle[k];
                 double fromRadius = edge.From.Op == GraphOp.Input ? 4 : Radius;
                 bool backward = backwardNodes.Contains(edge.To);
+                // data-edge / data-out / data-node: the stepper (GraphStepper) finds each part of the figure by them.
+                svg.Append(CultureInfo.InvariantCulture, $"<g data-edge=\"{edge.To.Id}:{edge.InputIndex}\">");
                 Arrow(svg, (X(edge.From), Y(edge.From)), (X(edge.To), Y(edge.To)), fromRadius, Radius, bend,
                     edge.Value, backward ? edge.Grad : null);
+                svg.Append("</g>");
             }
         }
 
         foreach (GraphNode root in layout.Roots)
         {
             bool backward = root == graph.Output;
+            svg.Append(CultureInfo.InvariantCulture, $"<g data-out=\"{root.Id}\">");
             Arrow(svg, (X(root), Y(root)), (X(root) + outLength, Y(root)), Radius, 0, 0, root.Value,
                 backward ? root.Grad : null);
             svg.Append(CultureInfo.InvariantCulture,
                 $"<text class=\"output-name\" x=\"{Html.Px(X(root) + outLength + 8)}\" y=\"{Html.Px(Y(root) + 5)}\" font-size=\"14\" fill=\"{Html.Ink}\">{Html.Escape(root.Label)}</text>");
+            svg.Append("</g>");
         }
 
         foreach (GraphNode node in graph.Nodes)
         {
+            svg.Append(CultureInfo.InvariantCulture, $"<g data-node=\"{node.Id}\">");
             Node(svg, node, X(node), Y(node), layout.Roots.Contains(node));
+            svg.Append("</g>");
         }
 
         svg.Append("</svg>");
@@ -138,10 +145,12 @@ internal static class GraphSvg
             double ox = nx * BackwardGap, oy = ny * BackwardGap;
             var back1 = (X: p2.X - ex * 6, Y: p2.Y - ey * 6);
             var back2 = (X: p1.X + sx * 6, Y: p1.Y + sy * 6);
+            svg.Append("<g class=\"gradient\">");
             svg.Append(CultureInfo.InvariantCulture,
                 $"<path class=\"backward\" d=\"{Curve(back1, control, back2, ox, oy)}\" fill=\"none\" stroke=\"{Html.Backward}\" stroke-width=\"1.4\"/>");
             Head(svg, (back2.X + ox, back2.Y + oy), (-sx, -sy), Html.Backward);
             Label(svg, "bwd", labelAt, (nx, ny), BackwardGap + 4, g, Html.Backward);
+            svg.Append("</g>");
         }
 
         svg.Append("</g>");

@@ -39,6 +39,14 @@ public abstract class ActivationLayersLessonFacts(LessonRun run) : LessonFacts(r
     }
 
     [SkippableFact]
+    public void SigmoidGraph_CanBeSteppedThrough()
+    {
+        string stepper = Assert.Single(Run.HtmlWith("bp-stepper"));
+        Assert.Contains("class=\"backward\"", stepper, StringComparison.Ordinal);
+        Assert.Contains("bpStepper(", stepper, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void Charts_ShowBothFunctionsWithTheirDerivatives()
     {
         Assert.Equal(2, Run.HtmlWith("bp-plot").Count);

@@ -38,10 +38,14 @@ public abstract class ComputationalGraphLessonFacts(LessonRun run) : LessonFacts
     [SkippableFact]
     public void Graphs_AreDrawnWithBackwardValues()
     {
-        var graphs = Run.HtmlWith("bp-graph");
+        var graphs = Run.HtmlWith("bp-graph").Where(h => !h.Contains("bp-stepper", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, graphs.Count);
         Assert.Equal(3, graphs.Count(svg => svg.Contains("class=\"backward\"", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void AppleShops_CanBeSteppedThrough_AndKeepTheirStaticFigure() =>
+        Assert.Equal(2, Run.HtmlWith("bp-stepper").Count(h => h.Contains("class=\"backward\"", StringComparison.Ordinal)));
 }
 
 /// <summary>The lesson run by our notebook runner.</summary>
