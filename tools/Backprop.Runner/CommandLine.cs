@@ -25,6 +25,10 @@ Options:
       --in-process          Run notebooks inside this process (default: one child process per notebook,
                             so a crashing or stuck cell cannot take the runner down).
   -h, --help                Show this help.
+
+Teaching commands (docs/exercises.md):
+  backprop-run release <notebook-or-folder>... -o <dir>   the student edition: solutions become stubs
+  backprop-run grade <submissions-folder> -o <dir>         grade submitted notebooks against the kit's checks
 """;
 
     public List<string> Inputs { get; } = new();
