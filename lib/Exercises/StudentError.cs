@@ -16,6 +16,7 @@ internal static class StudentError
             // MathNet says "Matrix dimensions must agree: 2x3." when a product's or a sum's shapes do not fit.
             ArgumentException when e.Message.Contains("dimensions", StringComparison.OrdinalIgnoreCase) =>
                 $"your code combined matrices whose shapes do not fit (MathNet: \"{FirstLine(e.Message)}\")",
+            OperationCanceledException => "your code did not finish in the time a cell may run: does a loop in it never end?",
             NullReferenceException => "your code used something that is still null (a field Forward should have set?)",
             IndexOutOfRangeException or ArgumentOutOfRangeException => $"your code read past the end of a matrix or array ({FirstLine(e.Message)})",
             InvalidCastException => $"a cast in your code does not fit ({FirstLine(e.Message)})",

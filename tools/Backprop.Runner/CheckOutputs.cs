@@ -37,7 +37,7 @@ internal static partial class CheckOutputs
         {
             null => "the check did not run.",
             { Status: CellRunStatus.TimedOut } => $"the check did not finish in time: does a loop in your code never end? ({FirstLine(check.Message)})",
-            { Status: CellRunStatus.Skipped } => $"not run: {FirstLine(check.Message)}",
+            { Status: CellRunStatus.Skipped } => FirstLine(check.Message),
             _ => $"the check failed: {FirstLine(check.Message)}",
         };
     }
