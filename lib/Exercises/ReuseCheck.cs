@@ -18,7 +18,15 @@ internal static class ReuseCheck
             var probe = LayerProbe.Run(layer, second, null);
             var dout = Cases.Dout(probe.Y, 53);
             var dx = layer.Backward(dout.Clone())?.Clone();
-            return Compare.Close(dx, Expected(reference, second, dout)) ? null
+            var want = Expected(reference, second, dout);
+            var fresh = create();
+            fresh.Forward(second.Clone());
+            if (!Compare.Close(fresh.Backward(dout.Clone()), want))
+            {
+                return "Backward is not right yet even for one batch; fix what the check of the exercise says first.";
+            }
+
+            return Compare.Close(dx, want) ? null
                 : "used twice, the layer's Backward still works from the first batch: keep what Backward needs from the latest Forward only.";
         });
         run.Step("Backward twice gives the same dx", () =>

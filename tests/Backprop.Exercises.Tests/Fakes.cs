@@ -11,8 +11,12 @@ public sealed class FakeLayer(Func<Matrix<double>, Matrix<double>> forward, Func
 
     public string Name => "FakeLayer";
 
+    /// <summary>Called with every forward input (a test's way to keep state the layer should not).</summary>
+    public Action<Matrix<double>>? Seen { get; init; }
+
     public Matrix<double> Forward(Matrix<double> x)
     {
+        Seen?.Invoke(x);
         _x = x;
         _y = forward(x);
         return _y;
