@@ -40,6 +40,10 @@ public static class Exercise
     public static CheckResult Gradient(Func<TwoLayerNet, Matrix<double>, Labels, Parameters> gradient) =>
         Guard("TwoLayerNet.Gradient", () => GradientCheck.Run(gradient, Name(gradient)));
 
+    /// <summary>A hidden check of lesson 5: the same network asked for another batch's gradient gets that batch's.</summary>
+    public static CheckResult GradientReused(Func<TwoLayerNet, Matrix<double>, Labels, Parameters> gradient) =>
+        Guard("TwoLayerNet.Gradient, reused", () => GradientCheck.Reused(gradient, Name(gradient)));
+
     /// <summary>Lesson 6: one SGD step on every parameter.</summary>
     public static CheckResult SgdUpdate(Action<TwoLayerNet, Parameters, double> update) =>
         Guard("SGD update", () => SgdUpdateCheck.Run(update, Name(update)));

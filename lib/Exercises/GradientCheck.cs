@@ -25,6 +25,31 @@ internal static class GradientCheck
             $"write {name} (it still throws NotImplementedException)");
     }
 
+    /// <summary>A hidden check: the same network asked for a second batch's gradient gets that batch's, and its weights stay.</summary>
+    public static CheckResult Reused(Func<TwoLayerNet, Matrix<double>, Labels, Parameters> gradient, string name)
+    {
+        var run = new CheckRun("TwoLayerNet.Gradient, reused");
+        run.Step("a second batch gets its own gradient", () =>
+        {
+            var (net, x, t) = Problem(3);
+            var (_, x1, t1) = Problem(1);
+            gradient(net, x, t);
+            var grads = gradient(net, x1.Clone(), t1) ?? throw new InvalidOperationException("it returned null instead of the Parameters");
+            var want = Problem(1).Net.Gradient(x1, t1);
+            return Keys.All(k => grads.ContainsKey(k) && Compare.Close(grads[k], want[k], 1e-6)) ? null
+                : "asked again for another batch, it does not give that batch's gradient: run the forward pass, network.Loss(x, t), on every call.";
+        }, Order);
+        run.Step("leaves the weights alone", () =>
+        {
+            var (net, x, t) = Problem(3);
+            var before = net.Params.ToDictionary(p => p.Key, p => p.Value.Clone());
+            gradient(net, x, t);
+            return net.Params.Any(p => Compare.Changed(p.Value, before[p.Key])) ? "computing the gradient changed the weights; only the update step should." : null;
+        });
+        return run.Finish($"{name} passes the hidden checks: called again on another batch it gives that batch's gradient, and it leaves the weights alone.",
+            "write Gradient first");
+    }
+
     /// <summary>A 4-5-3 network with weights large enough that every mistake shows, and a batch for it.</summary>
     internal static (TwoLayerNet Net, Matrix<double> X, int[] T) Problem(int batch) =>
         (new TwoLayerNet(4, 5, 3, weightInitStd: 0.8, seed: 5), Cases.Random(batch, 4, 30 + batch), Enumerable.Range(0, batch).Select(i => (i * 2 + 1) % 3).ToArray());

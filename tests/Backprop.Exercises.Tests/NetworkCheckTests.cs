@@ -46,6 +46,31 @@ public sealed class NetworkCheckTests
     [Fact]
     public void Gradient_Stub_IsNotDoneYet() => Verdict.NotDone(Exercise.Gradient((_, _, _) => throw new NotImplementedException()));
 
+    [Fact]
+    public void GradientReused_TheBooksCodePasses() => Verdict.Passes(Exercise.GradientReused((n, x, t) => Backprop(n, x, t)));
+
+    [Fact]
+    public void GradientReused_ForwardOnlyOnTheFirstCall_SaysRunItEveryTime()
+    {
+        var seen = new System.Runtime.CompilerServices.ConditionalWeakTable<TwoLayerNet, object>();
+        Verdict.FailsWith(Exercise.GradientReused((n, x, t) =>
+        {
+            if (!seen.TryGetValue(n, out _))
+            {
+                seen.Add(n, new object());
+                n.Loss(x, t);
+            }
+
+            var dout = n.LastLayer.Backward(1);
+            foreach (var layer in n.Layers.Values.Reverse())
+            {
+                dout = layer.Backward(dout);
+            }
+
+            return Grads((Affine)n.Layers["Affine1"], (Affine)n.Layers["Affine2"]);
+        }), "run the forward pass, network.Loss(x, t), on every call");
+    }
+
     private static readonly string[] Keys = ["W1", "b1", "W2", "b2"];
 
     private static void Step(TwoLayerNet net, Parameters grad, double lr, IEnumerable<string> keys, double sign = -1, bool useRate = true)
