@@ -22,7 +22,7 @@ internal static class StudentError
             InvalidCastException => $"a cast in your code does not fit ({FirstLine(e.Message)})",
             _ => $"your code threw {e.GetType().Name}: {FirstLine(e.Message)}",
         };
-        return hint is null ? what + "." : $"{what}; {hint}";
+        return hint is not null ? $"{what}; {hint}" : what.EndsWith('?') ? what : what + ".";
     }
 
     private static Exception Unwrap(Exception e)

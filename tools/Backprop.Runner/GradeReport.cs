@@ -33,7 +33,7 @@ internal static class GradeReport
 <html lang="en"><head><meta charset="utf-8"><title>Grades</title><style>
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans KR",sans-serif;color:#222;background:#fff;margin:24px;max-width:1100px}
 table{border-collapse:collapse;margin:8px 0 20px;font-size:14px}th,td{border-bottom:1px solid #ddd;padding:5px 10px;text-align:left;vertical-align:top}
-th{border-bottom:1.5px solid #444}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+th{border-bottom:1.5px solid #444}td:first-child{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .passed{background:#eef7ee}.failed{background:#fdf0f0}.not-done{background:#f4f4f4;color:#666}h2{margin-top:28px}
 </style></head><body><h1>Grades</h1>
 """);
