@@ -29,6 +29,10 @@ Options:
 
 Ctrl-C or SIGTERM stops the run: the cells that finished are saved as an executed notebook and page marked
 where it stopped, no process of the run is left, and the exit code is 128 + the signal (130, 143).
+
+Teaching commands (docs/exercises.md):
+  backprop-run release <notebook-or-folder>... -o <dir>   the student edition: solutions become stubs
+  backprop-run grade <submissions-folder> -o <dir>         grade submitted notebooks against the kit's checks
 """;
 
     public List<string> Inputs { get; } = new();

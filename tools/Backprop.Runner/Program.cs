@@ -63,6 +63,11 @@ public static class Program
             return await RunOneAsync(args[1..]);
         }
 
+        if (ExerciseCommands.Handles(args[0]))
+        {
+            return await ExerciseCommands.RunAsync(args, Console.Out, error);
+        }
+
         if (args[0] != "run")
         {
             error.WriteLine($"error: unknown command '{args[0]}' (expected 'run').");

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Backprop.Notebooks;
+
+namespace Backprop.Runner;
+
+/// <summary>`release`: writes the student edition of the lessons: solutions become stubs, hidden tests are removed.</summary>
+internal static class ReleaseCommand
+{
+    public const string Usage = """
+Usage: backprop-run release <notebook-or-folder>... -o <dir>
+
+Writes the student edition of the lessons into <dir>: every cell tagged 'solution' keeps its code outside the
+// BEGIN SOLUTION … // END SOLUTION regions, which become stubs; cells tagged 'hidden-test' are left out. The
+sources (the teacher edition) are never changed; each file is written whole or not at all.
+""";
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var inputs = new List<string>();
+        string? output = null;
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (args[i] is "-o" or "--output" && i + 1 < args.Count)
+            {
+                output = args[++i];
+            }
+            else if (args[i] is "-h" or "--help")
+            {
+                stdout.Write(Usage);
+                return 0;
+            }
+            else if (args[i].StartsWith('-'))
+            {
+                throw new UsageException($"release: unknown option '{args[i]}'.");
+            }
+            else
+            {
+                inputs.Add(args[i]);
+            }
+        }
+
+        if (output is null || inputs.Count == 0)
+        {
+            throw new UsageException("release needs the lessons and an output folder: backprop-run release notebooks -o student/");
+        }
+
+        var notebooks = Notebooks(inputs);
+        var target = Path.GetFullPath(output);
+        if (notebooks.Any(n => Path.GetDirectoryName(n) == Path.TrimEndingDirectorySeparator(target)))
+        {
+            throw new UsageException($"the output folder {target} holds the sources; choose another with -o (sources are never overwritten).");
+        }
+
+        // Every notebook is made first, so a broken solution region leaves no half-written edition behind.
+        var editions = notebooks.Select(path =>
+        {
+            var notebook = NotebookDocument.Read(path);
+            int stubs = ExerciseCells.Release(notebook, Path.GetFileName(path), target);
+            return (Notebook: notebook, Stubs: stubs, Name: Path.GetFileNameWithoutExtension(path) + ".ipynb");
+        }).ToList();
+        Directory.CreateDirectory(target);
+        foreach (var (notebook, stubs, name) in editions)
+        {
+            IpynbWriter.Write(notebook, Path.Combine(target, name));
+            stdout.WriteLine($"{name}: {stubs} exercise{(stubs == 1 ? "" : "s")} stubbed");
+        }
+
+        stdout.WriteLine($"Student edition: {target}");
+        return 0;
+    }
+
+    /// <summary>The notebooks named, folders expanded to the notebooks directly inside them, in name order.</summary>
+    public static List<string> Notebooks(IEnumerable<string> inputs)
+    {
+        var list = new List<string>();
+        foreach (var input in inputs)
+        {
+            var full = Path.GetFullPath(input);
+            if (Directory.Exists(full))
+            {
+                list.AddRange(Directory.EnumerateFiles(full).Where(NotebookDocument.IsNotebookPath).Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(full) && NotebookDocument.IsNotebookPath(full))
+            {
+                list.Add(full);
+            }
+            else
+            {
+                throw new UsageException($"{input}: no such notebook or folder.");
+            }
+        }
+
+        return list.Count > 0 ? list : throw new UsageException($"no .ipynb or .dib notebooks in {string.Join(", ", inputs)}.");
+    }
+}
