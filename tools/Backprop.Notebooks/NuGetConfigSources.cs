@@ -34,6 +34,32 @@ public static class NuGetConfigSources
         return sources;
     }
 
+    /// <summary>
+    /// Writes a NuGet.Config into <paramref name="toFolder"/> naming the sources that <paramref name="fromFolder"/> sees, so
+    /// a notebook copied there (a student edition, a graded copy) still finds the course's package. Folders are written
+    /// relative to <paramref name="toFolder"/> when <paramref name="relative"/>, else absolute. Nothing is written when
+    /// <paramref name="fromFolder"/> sees no source.
+    /// </summary>
+    public static void WriteFor(string fromFolder, string toFolder, bool relative)
+    {
+        var sources = Find(fromFolder);
+        if (sources.Count == 0)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(toFolder);
+        var target = Path.GetFullPath(toFolder);
+        var config = new XElement("configuration", new XElement("packageSources", sources.Select((source, i) =>
+            new XElement("add",
+                new XAttribute("key", $"course-{i + 1}"),
+                new XAttribute("value", relative && Path.IsPathRooted(source) ? Path.GetRelativePath(target, source).Replace('\\', '/') : source)))));
+        var path = Path.Combine(target, "NuGet.Config");
+        var temporary = path + ".tmp";
+        new XDocument(new XDeclaration("1.0", "utf-8", null), config).Save(temporary);
+        File.Move(temporary, path, overwrite: true);
+    }
+
     /// <summary>A source as restore needs it: URLs as they are, a relative folder made absolute from <paramref name="baseFolder"/>.</summary>
     public static string Absolute(string source, string baseFolder) =>
         Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile

@@ -70,7 +70,7 @@ notebooks/; default timeout per cell: 60 s). Writes grades.csv, grades.html and 
             foreach (var lesson in submissions.Select(s => s.Lesson).Distinct())
             {
                 stderr.WriteLine($"kit: {lesson}");
-                var run = await RunCopy(GradedCopy.Make(kit[lesson], null, Path.Combine(work, "kit", lesson + ".ipynb")), command);
+                var run = await RunCopy(GradedCopy.Make(kit[lesson], null, Path.Combine(work, "kit", lesson + ".ipynb")), kit[lesson], command);
                 expected[lesson] = run.Document!.Cells.Where(IsCheck).ToDictionary(c => c.Id, CheckOutputs.Of);
                 var notFull = expected[lesson].Values.SelectMany(v => v).Where(v => v.Points < v.Max).ToList();
                 foreach (var v in notFull)
@@ -122,7 +122,7 @@ notebooks/; default timeout per cell: 60 s). Writes grades.csv, grades.html and 
         var results = new Dictionary<string, CellRunResult>();
         if (theirs is not null)
         {
-            var run = await RunCopy(GradedCopy.Make(kit, theirs, Path.Combine(work, submission.Lesson + ".ipynb")), command);
+            var run = await RunCopy(GradedCopy.Make(kit, theirs, Path.Combine(work, submission.Lesson + ".ipynb")), kit, command);
             results = run.Cells.ToDictionary(c => c.Cell.Id);
             if (run.Document is not null)
             {
@@ -160,11 +160,15 @@ notebooks/; default timeout per cell: 60 s). Writes grades.csv, grades.html and 
         return outcomes;
     }
 
-    private static async Task<NotebookRunResult> RunCopy(NotebookDocument copy, CommandLine command)
+    private static async Task<NotebookRunResult> RunCopy(NotebookDocument copy, NotebookDocument kit, CommandLine command)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(copy.Path)!);
+        var folder = Path.GetDirectoryName(copy.Path)!;
+        Directory.CreateDirectory(folder);
+        // The copy loads the course's package like the kit does, from the sources the kit's folder sees.
+        NuGetConfigSources.WriteFor(Path.GetDirectoryName(Path.GetFullPath(kit.Path))!, folder, relative: false);
         IpynbWriter.Write(copy, copy.Path);
-        return await IsolatedRun.RunAsync(copy.Path, command, requireParametersCell: false, TextWriter.Null);
+        // A grade stopped by Ctrl-C ends with its process; the worker sees its runner gone and exits too.
+        return await IsolatedRun.RunAsync(copy.Path, command, requireParametersCell: false, TextWriter.Null, System.Threading.CancellationToken.None);
     }
 
     private static bool IsCheck(NotebookCell cell) => cell.HasTag(ExerciseCells.Check) || cell.HasTag(ExerciseCells.HiddenTest);

@@ -62,6 +62,12 @@ sources (the teacher edition) are never changed; each file is written whole or n
             return (Notebook: notebook, Stubs: stubs, Name: Path.GetFileNameWithoutExtension(path) + ".ipynb");
         }).ToList();
         Directory.CreateDirectory(target);
+        // The lessons load the course's package through the NuGet.Config beside them: the edition gets its own.
+        foreach (var folder in notebooks.Select(n => Path.GetDirectoryName(Path.GetFullPath(n))!).Distinct())
+        {
+            NuGetConfigSources.WriteFor(folder, target, relative: true);
+        }
+
         foreach (var (notebook, stubs, name) in editions)
         {
             IpynbWriter.Write(notebook, Path.Combine(target, name));
