@@ -17,7 +17,8 @@ public sealed class Parameters : IEnumerable<KeyValuePair<string, Matrix<double>
     private readonly List<string> _names = [];
     private readonly Dictionary<string, Matrix<double>> _values = [];
 
-    public ParameterNames Keys => new(_names);
+    /// <summary>The names, in the order they were added.</summary>
+    public IReadOnlyList<string> Keys => _names;
 
     public int Count => _names.Count;
 

@@ -7,16 +7,8 @@ namespace Backprop;
 /// <summary>What the book's loop collects (§5.7.4): the loss of every iteration and the accuracies of every epoch.</summary>
 public sealed class TrainingHistory
 {
-    private readonly List<double> _losses;
+    private readonly List<double> _losses = [];
     private readonly List<EpochRecord> _epochs = [];
-
-    public TrainingHistory()
-        : this(0)
-    {
-    }
-
-    // Sized for the run up front, so that recording a loss never copies the list mid-training.
-    internal TrainingHistory(int iterations) => _losses = new List<double>(iterations);
 
     /// <summary>The mini-batch loss after each iteration's update (the book's <c>train_loss_list</c>).</summary>
     public IReadOnlyList<double> Losses => _losses;
