@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -41,23 +42,7 @@ public static class Functions
     }
 
     /// <summary>The index of the largest entry of each row (numpy's <c>argmax(axis=1)</c>: the first one on ties).</summary>
-    public static int[] Argmax(Matrix<double> x)
-    {
-        var best = new int[x.RowCount];
-        var top = x.Column(0).ToArray();
-        for (int j = 1; j < x.ColumnCount; j++)
-        {
-            var column = x.Column(j);
-            for (int i = 0; i < best.Length; i++)
-            {
-                if (column[i] > top[i])
-                {
-                    (top[i], best[i]) = (column[i], j);
-                }
-            }
-        }
-        return best;
-    }
+    public static int[] Argmax(Matrix<double> x) => x.EnumerateRows().Select(row => row.MaximumIndex()).ToArray();
 
     /// <summary>
     /// ∂f/∂x by central differences, h = 1e-4 (§4.3). Perturbs x in place one element at a time

@@ -55,7 +55,7 @@ public sealed class Affine : ILayer
                 $"{Name}.Forward: x is {Shape.Of(x)} but W is {Shape.Of(W)}; x needs {W.RowCount} columns.", nameof(x));
         }
         _x = x;
-        return x * W + Broadcast.Rows(B, x.RowCount);
+        return x * W + Broadcast(B, x.RowCount);
     }
 
     public Matrix<double> Backward(Matrix<double> dout)
@@ -72,6 +72,17 @@ public sealed class Affine : ILayer
         DW = _x.TransposeThisAndMultiply(dout);
         DB = dout.ColumnSums().ToRowMatrix();
         return dx;
+    }
+
+    // numpy broadcasts b over the batch; MathNet does not, so the 1×n row is repeated: column j is one run of b[0, j].
+    private static Matrix<double> Broadcast(Matrix<double> b, int rows)
+    {
+        var values = new double[rows * b.ColumnCount];
+        for (int j = 0; j < b.ColumnCount; j++)
+        {
+            Array.Fill(values, b[0, j], j * rows, rows);
+        }
+        return Matrix<double>.Build.Dense(rows, b.ColumnCount, values);
     }
 
     public override string ToString() => $"{Name}: Affine W {Shape.Of(W)}, b {Shape.Of(B)}";

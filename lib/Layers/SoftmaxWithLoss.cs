@@ -36,22 +36,15 @@ public sealed class SoftmaxWithLoss
     public Matrix<double> Backward(double dout = 1)
     {
         Shape.RequireForward(Y is not null, Name);
+        // The book's two branches in one: y − t for one-hot t is y with 1 taken off at each right class.
         int batchSize = Y!.RowCount;
-        Matrix<double> dx;
-        if (_t!.OneHot is { } t)
+        var dx = Y.Clone();
+        int[] t = _t!.ClassIndices();
+        for (int i = 0; i < batchSize; i++)
         {
-            dx = (Y - t).Map(v => v / batchSize);
+            dx[i, t[i]] -= 1;
         }
-        else
-        {
-            dx = Y.Clone();
-            int[] indices = _t.Indices!;
-            for (int i = 0; i < batchSize; i++)
-            {
-                dx[i, indices[i]] -= 1;
-            }
-            dx = dx.Map(v => v / batchSize);
-        }
+        dx = dx.Map(v => v / batchSize);
         return dout == 1 ? dx : dx * dout;
     }
 

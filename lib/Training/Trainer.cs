@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -29,7 +28,6 @@ public static class Trainer
         int trainSize = xTrain.RowCount;
         int iterPerEpoch = Math.Max(trainSize / options.BatchSize, 1);
         var history = new TrainingHistory();
-        long start = Stopwatch.GetTimestamp(), evaluating = 0;
 
         for (int i = 0; i < options.Iterations; i++)
         {
@@ -55,17 +53,13 @@ public static class Trainer
 
             if (i % iterPerEpoch == 0)
             {
-                long evaluation = Stopwatch.GetTimestamp();
                 var epoch = new EpochRecord(
                     history.Epochs.Count, i, network.Accuracy(xTrain, tTrain), network.Accuracy(xTest, tTest));
-                evaluating += Stopwatch.GetTimestamp() - evaluation;
                 history.AddEpoch(epoch);
                 progress?.Report(new TrainingProgress(i, options.Iterations, loss, epoch));
             }
         }
 
-        var evaluations = Stopwatch.GetElapsedTime(0, evaluating);
-        history.SetTimes(Stopwatch.GetElapsedTime(start) - evaluations, evaluations);
         return history;
     }
 
@@ -73,13 +67,12 @@ public static class Trainer
     {
         Shape.RequireRows(xTrain, "Trainer.Train", nameof(xTrain));
         Shape.RequireRows(xTest, "Trainer.Train", nameof(xTest));
-        if (tTrain.Count != xTrain.RowCount)
+        foreach (var (x, t, name) in new[] { (xTrain, tTrain, "Train"), (xTest, tTest, "Test") })
         {
-            throw new ArgumentException($"Trainer.Train: xTrain is {Shape.Of(xTrain)} but tTrain has {tTrain.Count} rows; they must match.", nameof(tTrain));
-        }
-        if (tTest.Count != xTest.RowCount)
-        {
-            throw new ArgumentException($"Trainer.Train: xTest is {Shape.Of(xTest)} but tTest has {tTest.Count} rows; they must match.", nameof(tTest));
+            if (t.Count != x.RowCount)
+            {
+                throw new ArgumentException($"Trainer.Train: x{name} is {Shape.Of(x)} but t{name} has {t.Count} rows; they must match.", $"t{name}");
+            }
         }
         if (options.BatchSize <= 0 || options.Iterations < 0 || !(options.LearningRate > 0))
         {

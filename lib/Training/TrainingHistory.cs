@@ -19,14 +19,6 @@ public sealed class TrainingHistory
 
     public IReadOnlyList<double> TestAccuracies => _epochs.Select(e => e.TestAccuracy).ToList();
 
-    /// <summary>Wall-clock time of the iterations themselves (batch, gradient, update, loss), evaluations left out.</summary>
-    public TimeSpan StepTime { get; private set; }
-
-    /// <summary>Wall-clock time of the accuracy evaluations on the whole training and test sets.</summary>
-    public TimeSpan EvaluationTime { get; private set; }
-
-    internal void SetTimes(TimeSpan steps, TimeSpan evaluations) => (StepTime, EvaluationTime) = (steps, evaluations);
-
     internal void AddLoss(double loss) => _losses.Add(loss);
 
     internal void AddEpoch(EpochRecord epoch) => _epochs.Add(epoch);

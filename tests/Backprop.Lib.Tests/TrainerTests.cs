@@ -99,18 +99,6 @@ public class TrainerTests
     }
 
     [Fact]
-    public void Train_RecordsTheTimeOfTheStepsAndOfTheEvaluationsApart()
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var history = TrainXor(seed: 5);
-        var wall = clock.Elapsed;
-
-        Assert.True(history.StepTime > TimeSpan.Zero, history.StepTime.ToString());
-        Assert.True(history.EvaluationTime > TimeSpan.Zero, history.EvaluationTime.ToString());
-        Assert.True(history.StepTime + history.EvaluationTime <= wall, $"{history.StepTime} + {history.EvaluationTime} > {wall}");
-    }
-
-    [Fact]
     public void Train_ReportsProgressOncePerEpoch()
     {
         var reports = new List<TrainingProgress>();
