@@ -29,8 +29,7 @@ internal static class FullRun
         for (int i = 0; i < iterations; i++)
         {
             int[] batchMask = random.Choice(trainSize, batchSize);
-            var xBatch = xTrain.Rows(batchMask);
-            var tBatch = tTrain.Rows(batchMask);
+            var (xBatch, tBatch) = data.Train.Rows(batchMask);
 
             var grad = network.Gradient(xBatch, tBatch);
             foreach (string key in new[] { "W1", "b1", "W2", "b2" })

@@ -16,8 +16,7 @@ internal static class StepParts
         {
             long t0 = Stopwatch.GetTimestamp();
             int[] batchMask = random.Choice(data.XTrain.RowCount, 100);
-            var xBatch = data.XTrain.Rows(batchMask);
-            var tBatch = data.TTrain.Rows(batchMask);
+            var (xBatch, tBatch) = data.Train.Rows(batchMask);
             long t1 = Stopwatch.GetTimestamp();
             var grad = network.Gradient(xBatch, tBatch);
             long t2 = Stopwatch.GetTimestamp();
