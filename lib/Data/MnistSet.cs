@@ -10,8 +10,14 @@ namespace Backprop;
 /// <c>TwoLayerNet.Gradient</c> or <c>Trainer.Train</c>. <see cref="Digits"/> always holds the plain digit of each row.</remarks>
 public sealed class MnistSet
 {
-    private MnistSet(Matrix<double> images, Labels labels, int[] digits, int imageRows, int imageColumns)
+    // The pixels as read, one image after another, and what each byte becomes in Images: Rows reads a batch from them.
+    private readonly byte[] _pixels;
+    private readonly double[] _scale;
+
+    private MnistSet(Matrix<double> images, Labels labels, int[] digits, int imageRows, int imageColumns, byte[] pixels, double[] scale)
     {
+        _pixels = pixels;
+        _scale = scale;
         Images = images;
         Labels = labels;
         Digits = digits;
@@ -38,6 +44,33 @@ public sealed class MnistSet
         labels = Labels;
     }
 
+    /// <summary>
+    /// The book's <c>x_train[batch_mask]</c>, <c>t_train[batch_mask]</c> (§4.2.3): the chosen samples' images and
+    /// labels as new matrices: <c>var (xBatch, tBatch) = train.Rows(batchMask);</c>. The images come from the
+    /// pixels as loaded, each image's 784 bytes side by side (in <see cref="Images"/>, MathNet's column-major
+    /// storage, one image is 784 values 60,000 apart), so they equal <c>Images.Rows(batchMask)</c> as loaded.
+    /// </summary>
+    public (Matrix<double> Images, Labels Labels) Rows(int[] batchMask)
+    {
+        ArgumentNullException.ThrowIfNull(batchMask);
+        int width = Images.ColumnCount, count = batchMask.Length;
+        var batch = new double[count * width];
+        for (int r = 0; r < count; r++)
+        {
+            int row = batchMask[r];
+            if ((uint)row >= (uint)Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(batchMask), $"MnistSet.Rows: row {row} is not one of the {Count} images.");
+            }
+            ReadOnlySpan<byte> image = _pixels.AsSpan(row * width, width);
+            for (int j = 0; j < width; j++)
+            {
+                batch[(j * count) + r] = _scale[image[j]];
+            }
+        }
+        return (Matrix<double>.Build.Dense(count, width, batch), Labels.Rows(batchMask));
+    }
+
     /// <summary>Image <paramref name="index"/> as a 28 × 28 matrix, for display.</summary>
     public Matrix<double> ImageOf(int index) => Mnist.ToImage(Images.Row(index), ImageRows);
 
@@ -58,16 +91,16 @@ public sealed class MnistSet
                 throw new InvalidDataException($"{name}: label {i} is {labels[i]}, not a digit 0-9");
             digits[i] = labels[i];
         }
-        return new MnistSet(ToMatrix(images, normalize), ToLabels(digits, oneHotLabel), digits, images.Rows, images.Columns);
-    }
-
-    // MathNet stores column-major; copy in blocks of images so both the reads and the writes stay in cache.
-    private static Matrix<double> ToMatrix(IdxImages images, bool normalize)
-    {
-        int n = images.Count, width = images.PixelsPerImage;
         var scale = new double[256];
         for (int b = 0; b < 256; b++)
             scale[b] = normalize ? b / 255.0 : b;
+        return new MnistSet(ToMatrix(images, scale), ToLabels(digits, oneHotLabel), digits, images.Rows, images.Columns, images.Pixels, scale);
+    }
+
+    // MathNet stores column-major; copy in blocks of images so both the reads and the writes stay in cache.
+    private static Matrix<double> ToMatrix(IdxImages images, double[] scale)
+    {
+        int n = images.Count, width = images.PixelsPerImage;
         var storage = new double[(long)n * width];
         byte[] pixels = images.Pixels;
         const int block = 64;

@@ -1,5 +1,5 @@
 using System;
-using Backprop.LinearAlgebra;
+using System.Linq;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -15,43 +15,34 @@ public static class Functions
     public static Matrix<double> Relu(Matrix<double> x) => x.Map(v => Math.Max(0.0, v));
 
     /// <summary>Softmax of every row (one sample per row), each row's maximum subtracted first, for overflow.</summary>
-    public static Matrix<double> Softmax(Matrix<double> x) => RowOps.SoftmaxRows(x);
+    public static Matrix<double> Softmax(Matrix<double> x)
+    {
+        double[] max = x.FoldByRow((double m, double v) => Math.Max(m, v), double.NegativeInfinity);
+        var exp = x.MapIndexed((i, _, v) => Math.Exp(v - max[i]));
+        var sum = exp.RowSums();
+        return exp.MapIndexed((i, _, e) => e / sum[i]);
+    }
 
     /// <summary>Softmax of a single sample.</summary>
-    public static Vector<double> Softmax(Vector<double> x) => RowOps.SoftmaxRows(x.ToRowMatrix()).Row(0);
+    public static Vector<double> Softmax(Vector<double> x) => Softmax(x.ToRowMatrix()).Row(0);
 
-    /// <summary>Mean over the batch of −Σ t·log(y + delta); t one-hot or class indices.</summary>
+    /// <summary>Mean over the batch of −log(y[i, t[i]] + delta); one-hot t counts as its argmax, as in the book.</summary>
     public static double CrossEntropyError(Matrix<double> y, Labels t, double delta = DefaultDelta)
     {
         ArgumentNullException.ThrowIfNull(t);
         Shape.RequireRows(y, "CrossEntropyError", "y");
         t.Check(y, "CrossEntropyError");
+        int[] answers = t.ClassIndices();
         double sum = 0;
-        if (t.Indices is { } indices)
+        for (int i = 0; i < answers.Length; i++)
         {
-            for (int i = 0; i < indices.Length; i++)
-            {
-                sum += Math.Log(y[i, indices[i]] + delta);
-            }
-        }
-        else
-        {
-            // The storage itself, column-major: MathNet's indexer costs a virtual call per element.
-            double[] ts = DenseOps.Values(t.OneHot!), ys = DenseOps.Values(y);
-            int rows = y.RowCount;
-            for (int i = 0; i < rows; i++)
-            {
-                for (int at = i; at < ts.Length; at += rows)
-                {
-                    if (ts[at] != 0)
-                    {
-                        sum += ts[at] * Math.Log(ys[at] + delta);
-                    }
-                }
-            }
+            sum += Math.Log(y[i, answers[i]] + delta);
         }
         return -sum / y.RowCount;
     }
+
+    /// <summary>The index of the largest entry of each row (numpy's <c>argmax(axis=1)</c>: the first one on ties).</summary>
+    public static int[] Argmax(Matrix<double> x) => x.EnumerateRows().Select(row => row.MaximumIndex()).ToArray();
 
     /// <summary>
     /// ∂f/∂x by central differences, h = 1e-4 (§4.3). Perturbs x in place one element at a time

@@ -25,16 +25,10 @@ internal static class Shape
         }
     }
 
-    /// <summary>A layer's input batch has rows; the message (built only on failure) names "layer.Forward".</summary>
-    public static void RequireBatch(Matrix<double> x, string layer)
-    {
-        if (x.RowCount == 0)
-        {
-            RequireRows(x, $"{layer}.Forward");
-        }
-    }
+    /// <summary>A layer's input batch has rows; the message names "layer.Forward".</summary>
+    public static void RequireBatch(Matrix<double> x, string layer) => RequireRows(x, $"{layer}.Forward");
 
-    /// <summary>Backward comes after a Forward; the message (built only on failure) names "layer.Backward".</summary>
+    /// <summary>Backward comes after a Forward; the message names "layer.Backward".</summary>
     public static void RequireForward(bool done, string layer)
     {
         if (!done)

@@ -1,5 +1,4 @@
 using System;
-using Backprop.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -7,16 +6,12 @@ namespace Backprop;
 /// <summary>Affine layer, §5.6.1–5.6.2: y = x·W + b for a batch x with one sample per row.</summary>
 /// <remarks>
 /// MathNet matrices are 2-D, so "any shape" means: flatten each sample to one row first
-/// (the MNIST loader already gives N×784). dx has the shape of x.
-/// W and B are held by reference: changing them in place (as <see cref="Parameters"/> does) changes the layer.
+/// (the MNIST loader already gives N×784). W and B are held by reference: an update through
+/// <see cref="Parameters"/> changes the layer.
 /// </remarks>
 public sealed class Affine : ILayer
 {
     private Matrix<double>? _x;
-    private readonly ShapedBuffers<Matrix<double>> _out = ShapedBuffers.Matrices();
-    private Matrix<double>? _dW;
-    private Matrix<double>? _dB;
-    private Matrix<double>? _dx;
 
     /// <param name="w">The weights, inputs × outputs.</param>
     /// <param name="b">The bias as a 1 × outputs row (one row, so it updates like W).</param>
@@ -30,9 +25,7 @@ public sealed class Affine : ILayer
             throw new ArgumentException(
                 $"{name}: b is {Shape.Of(b)} but W is {Shape.Of(w)}; b needs to be 1×{w.ColumnCount}.", nameof(b));
         }
-        W = w;
-        B = b;
-        Name = name;
+        (W, B, Name) = (w, b, name);
     }
 
     /// <summary>Convenience: the bias as a vector, stored as a 1×n row.</summary>
@@ -46,13 +39,6 @@ public sealed class Affine : ILayer
     public Matrix<double> W { get; }
 
     public Matrix<double> B { get; }
-
-    /// <summary>
-    /// Whether <see cref="Backward"/> computes dx = dout·Wᵀ (true unless turned off). A first layer's dx is the
-    /// gradient with respect to the data itself, which nothing uses: <see cref="TwoLayerNet"/> turns it off for
-    /// Affine1 and saves a quarter of every training step. Backward then returns an empty batch×0 matrix.
-    /// </summary>
-    public bool ComputesDx { get; init; } = true;
 
     /// <summary>∂L/∂W from the last backward: xᵀ·dout.</summary>
     public Matrix<double>? DW { get; private set; }
@@ -69,33 +55,35 @@ public sealed class Affine : ILayer
                 $"{Name}.Forward: x is {Shape.Of(x)} but W is {Shape.Of(W)}; x needs {W.RowCount} columns.", nameof(x));
         }
         _x = x;
-        var y = _out.For(x.RowCount, W.ColumnCount);
-        x.Multiply(W, y);
-        DenseOps.AddToEveryRow(y, B);
-        return y;
+        return x * W + Broadcast(B, x.RowCount);
     }
 
     public Matrix<double> Backward(Matrix<double> dout)
     {
         Shape.RequireForward(_x is not null, Name);
-        var x = _x!;
-        if (dout.RowCount != x.RowCount || dout.ColumnCount != W.ColumnCount)
+        if (dout.RowCount != _x!.RowCount || dout.ColumnCount != W.ColumnCount)
         {
             throw new ArgumentException(
-                $"{Name}.Backward: dout is {Shape.Of(dout)} but the output was {x.RowCount}×{W.ColumnCount}; they must have the same shape.",
+                $"{Name}.Backward: dout is {Shape.Of(dout)} but the output was {_x.RowCount}×{W.ColumnCount}; they must have the same shape.",
                 nameof(dout));
         }
-        DW = Workspace.Reuse(ref _dW, W.RowCount, W.ColumnCount);
-        x.TransposeThisAndMultiply(dout, DW);
-        DB = Workspace.Reuse(ref _dB, 1, W.ColumnCount);
-        DenseOps.ColumnSums(dout, DB);
-        var dx = Workspace.Reuse(ref _dx, x.RowCount, ComputesDx ? W.RowCount : 0);
-        if (ComputesDx)
-        {
-            dout.TransposeAndMultiply(W, dx);
-        }
+        // dout·Wᵀ and xᵀ·dout without copying W or x into a transpose first.
+        var dx = dout.TransposeAndMultiply(W);
+        DW = _x.TransposeThisAndMultiply(dout);
+        DB = dout.ColumnSums().ToRowMatrix();
         return dx;
     }
 
-    public override string ToString() => $"{Name}: Affine W {Shape.Of(W)}, b {Shape.Of(B)}" + (ComputesDx ? "" : " (no dx: its input is the data)");
+    // numpy broadcasts b over the batch; MathNet does not, so the 1×n row is repeated: column j is one run of b[0, j].
+    private static Matrix<double> Broadcast(Matrix<double> b, int rows)
+    {
+        var values = new double[rows * b.ColumnCount];
+        for (int j = 0; j < b.ColumnCount; j++)
+        {
+            Array.Fill(values, b[0, j], j * rows, rows);
+        }
+        return Matrix<double>.Build.Dense(rows, b.ColumnCount, values);
+    }
+
+    public override string ToString() => $"{Name}: Affine W {Shape.Of(W)}, b {Shape.Of(B)}";
 }

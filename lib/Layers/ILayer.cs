@@ -4,9 +4,8 @@ namespace Backprop;
 
 /// <summary>The contract every array layer of §5.5–5.6 keeps: forward caches what backward needs.</summary>
 /// <remarks>
-/// A batch is a matrix with one sample per row. The matrix a layer returns may be reused by that
-/// layer on its next call, so copy it (<c>.Clone()</c>) if you need it to survive the next pass.
-/// Layers never modify the matrices they are given.
+/// A batch is a matrix with one sample per row. Forward and Backward return new matrices the caller owns:
+/// a later call never changes an earlier result. Layers never modify the matrices they are given.
 /// </remarks>
 public interface ILayer
 {

@@ -1,4 +1,3 @@
-using System;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -6,26 +5,24 @@ namespace Backprop;
 /// <summary>Sigmoid layer, §5.5.2: backward needs only the forward output y, dout·(1 − y)·y.</summary>
 public sealed class Sigmoid : ILayer
 {
-    private Matrix<double>? _out;
-
     public Sigmoid(string name = "Sigmoid") => Name = name;
 
     public string Name { get; }
 
     /// <summary>The last forward output y (the book's <c>out</c>).</summary>
-    public Matrix<double>? Out => _out;
+    public Matrix<double>? Out { get; private set; }
 
     public Matrix<double> Forward(Matrix<double> x)
     {
         Shape.RequireBatch(x, Name);
-        _out = Functions.Sigmoid(x);
-        return _out;
+        Out = Functions.Sigmoid(x);
+        return Out.Clone();
     }
 
     public Matrix<double> Backward(Matrix<double> dout)
     {
-        Shape.RequireForward(_out is not null, Name);
-        var y = _out!;
+        Shape.RequireForward(Out is not null, Name);
+        var y = Out!;
         Shape.RequireSame(dout, y, $"{Name}.Backward", nameof(dout), "the forward output");
         return dout.MapIndexed((i, j, d) => d * (1.0 - y[i, j]) * y[i, j]);
     }

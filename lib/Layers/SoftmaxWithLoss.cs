@@ -1,5 +1,4 @@
 using System;
-using Backprop.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -8,16 +7,8 @@ namespace Backprop;
 public sealed class SoftmaxWithLoss
 {
     private Labels? _t;
-    private Matrix<double>? _y;
-    private Matrix<double>? _dx;
 
-    private readonly string _forward;
-
-    public SoftmaxWithLoss(string name = "SoftmaxWithLoss")
-    {
-        Name = name;
-        _forward = $"{name}.Forward"; // for error messages, made once rather than on every step
-    }
+    public SoftmaxWithLoss(string name = "SoftmaxWithLoss") => Name = name;
 
     public string Name { get; }
 
@@ -35,10 +26,9 @@ public sealed class SoftmaxWithLoss
     {
         ArgumentNullException.ThrowIfNull(t);
         Shape.RequireBatch(x, Name);
-        t.Check(x, _forward);
+        t.Check(x, $"{Name}.Forward");
         _t = t;
-        Y = Workspace.Reuse(ref _y, x.RowCount, x.ColumnCount);
-        DenseOps.SoftmaxRows(x, Y);
+        Y = Functions.Softmax(x);
         Loss = Functions.CrossEntropyError(Y, t, Delta);
         return Loss;
     }
@@ -46,40 +36,16 @@ public sealed class SoftmaxWithLoss
     public Matrix<double> Backward(double dout = 1)
     {
         Shape.RequireForward(Y is not null, Name);
-        var dx = Workspace.Reuse(ref _dx, Y!.RowCount, Y.ColumnCount);
-        Gradient(Y, _t!, dx);
-        if (dout != 1)
+        // The book's two branches in one: y − t for one-hot t is y with 1 taken off at each right class.
+        int batchSize = Y!.RowCount;
+        var dx = Y.Clone();
+        int[] t = _t!.ClassIndices();
+        for (int i = 0; i < batchSize; i++)
         {
-            dx.Multiply(dout, dx);
+            dx[i, t[i]] -= 1;
         }
-        return dx;
-    }
-
-    /// <summary>(y − t) / batch: the gradient at the scores, from a given softmax output y.</summary>
-    internal static Matrix<double> Gradient(Matrix<double> y, Labels t)
-    {
-        var dx = Matrix<double>.Build.Dense(y.RowCount, y.ColumnCount);
-        Gradient(y, t, dx);
-        return dx;
-    }
-
-    /// <summary>(y − t) / batch written into dx.</summary>
-    internal static void Gradient(Matrix<double> y, Labels t, Matrix<double> dx)
-    {
-        int batch = y.RowCount;
-        if (t.OneHot is { } oneHot)
-        {
-            DenseOps.SubtractThenDivide(y, oneHot, batch, dx);
-            return;
-        }
-
-        y.CopyTo(dx);
-        var indices = t.Indices!;
-        for (int i = 0; i < batch; i++)
-        {
-            dx[i, indices[i]] -= 1;
-        }
-        dx.Divide(batch, dx);
+        dx = dx.Map(v => v / batchSize);
+        return dout == 1 ? dx : dx * dout;
     }
 
     public override string ToString() => $"{Name}: SoftmaxWithLoss (delta {Delta:R})";

@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -14,16 +13,17 @@ namespace Backprop;
 /// </summary>
 public sealed class Parameters : IEnumerable<KeyValuePair<string, Matrix<double>>>
 {
-    private readonly List<string> _names = [];
-    private readonly Dictionary<string, Matrix<double>> _values = [];
+    private readonly OrderedDictionary<string, Matrix<double>> _values = [];
 
-    public ParameterNames Keys => new(_names);
+    /// <summary>The names, in the order they were added.</summary>
+    public IReadOnlyList<string> Keys => _values.Keys;
 
-    public int Count => _names.Count;
+    public int Count => _values.Count;
 
     public Matrix<double> this[string name]
     {
-        get => _values.TryGetValue(name, out var m) ? m : throw Missing(name);
+        get => _values.TryGetValue(name, out var m) ? m : throw new KeyNotFoundException(
+            $"Params[\"{name}\"]: no such parameter; there are {string.Join(", ", _values.Keys)}.");
         set
         {
             ArgumentNullException.ThrowIfNull(value);
@@ -34,10 +34,7 @@ public sealed class Parameters : IEnumerable<KeyValuePair<string, Matrix<double>
                     $"Params[\"{name}\"]: the new value is {Shape.Of(value)} but {name} is {Shape.Of(target)}; the shape cannot change.",
                     nameof(value));
             }
-            if (!ReferenceEquals(value, target))
-            {
-                value.CopyTo(target);
-            }
+            value.CopyTo(target);
         }
     }
 
@@ -49,26 +46,14 @@ public sealed class Parameters : IEnumerable<KeyValuePair<string, Matrix<double>
         {
             throw new ArgumentException($"Parameters: \"{name}\" is already there.", nameof(name));
         }
-        _names.Add(name);
     }
 
     public bool ContainsKey(string name) => _values.ContainsKey(name);
 
-    public IEnumerator<KeyValuePair<string, Matrix<double>>> GetEnumerator() =>
-        _names.Select(n => new KeyValuePair<string, Matrix<double>>(n, _values[n])).GetEnumerator();
+    public IEnumerator<KeyValuePair<string, Matrix<double>>> GetEnumerator() => _values.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public override string ToString()
-    {
-        var text = new StringBuilder("Parameters");
-        foreach (string name in _names)
-        {
-            text.Append($"\n  {name}: {Shape.Of(_values[name])}");
-        }
-        return text.ToString();
-    }
-
-    private KeyNotFoundException Missing(string name) =>
-        new($"Params[\"{name}\"]: no such parameter; there are {string.Join(", ", _names)}.");
+    public override string ToString() =>
+        "Parameters" + string.Concat(_values.Select(p => $"\n  {p.Key}: {Shape.Of(p.Value)}"));
 }

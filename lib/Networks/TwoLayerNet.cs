@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Backprop.LinearAlgebra;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -10,8 +9,6 @@ namespace Backprop;
 /// <summary>The two-layer network of §5.7.2: Affine1 → Relu1 → Affine2 → SoftmaxWithLoss, trained by backprop.</summary>
 public sealed class TwoLayerNet
 {
-    private Parameters? _grads;
-
     public TwoLayerNet(int inputSize, int hiddenSize, int outputSize, double weightInitStd = 0.01, int? seed = null)
     {
         if (inputSize <= 0 || hiddenSize <= 0 || outputSize <= 0)
@@ -30,10 +27,9 @@ public sealed class TwoLayerNet
         };
 
         // The layers hold the very matrices in Params, so an update through Params reaches them.
-        // Affine1's dx would be the gradient with respect to the images: nobody needs it, so it is not computed.
         Layers = new OrderedDictionary<string, ILayer>
         {
-            ["Affine1"] = new Affine(Params["W1"], Params["b1"], "Affine1") { ComputesDx = false },
+            ["Affine1"] = new Affine(Params["W1"], Params["b1"], "Affine1"),
             ["Relu1"] = new Relu("Relu1"),
             ["Affine2"] = new Affine(Params["W2"], Params["b2"], "Affine2"),
         };
@@ -71,30 +67,10 @@ public sealed class TwoLayerNet
     public double Accuracy(Matrix<double> x, Labels t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        var (predicted, classes) = Classify(x);
-        t.Check(x.RowCount, classes, "TwoLayerNet.Accuracy");
-        int[] answers = t.ClassIndices();
-        int right = 0;
-        for (int i = 0; i < predicted.Length; i++)
-        {
-            right += predicted[i] == answers[i] ? 1 : 0;
-        }
-        return (double)right / x.RowCount;
-    }
-
-    // argmax(Predict(x)) row by row. On a big x (the whole training set) a single-precision pass settles most rows
-    // with the very class the double pass would give, about twice as fast; it leaves the rest to Predict.
-    private (int[] Classes, int Count) Classify(Matrix<double> x)
-    {
-        if (Layers.Count == 3 && Layers.GetAt(0).Value is Affine first && Layers.GetAt(1).Value is Relu
-            && Layers.GetAt(2).Value is Affine second && x.ColumnCount == first.W.RowCount && first.W.ColumnCount == second.W.RowCount
-            && ScreenedArgmax.TryClassify(x, first.W, first.B, second.W, second.B, Predict) is int[] classes)
-        {
-            return (classes, second.W.ColumnCount);
-        }
-
         var y = Predict(x);
-        return (RowOps.ArgmaxRows(y), y.ColumnCount);
+        t.Check(y, "TwoLayerNet.Accuracy");
+        int[] predicted = Functions.Argmax(y), answers = t.ClassIndices();
+        return (double)predicted.Where((p, i) => p == answers[i]).Count() / x.RowCount;
     }
 
     /// <summary>The gradient of every parameter by central differences (slow; for checking).</summary>
@@ -109,22 +85,22 @@ public sealed class TwoLayerNet
         return grads;
     }
 
-    /// <summary>The gradient of every parameter by backprop; the matrices (and this Parameters) may be reused by the next call.</summary>
+    /// <summary>The gradient of every parameter by backprop.</summary>
     public Parameters Gradient(Matrix<double> x, Labels t)
     {
+        // forward
         Loss(x, t);
 
+        // backward
         var dout = LastLayer.Backward(1);
-        for (int i = Layers.Count - 1; i >= 0; i--)
+        foreach (var layer in Layers.Values.Reverse())
         {
-            dout = Layers.GetAt(i).Value.Backward(dout);
+            dout = layer.Backward(dout);
         }
 
         var affine1 = (Affine)Layers["Affine1"];
         var affine2 = (Affine)Layers["Affine2"];
-        // DW and DB keep the shapes of W and b, so each Affine returns the same two matrices every step:
-        // one Parameters holding them serves every call.
-        return _grads ??= new Parameters
+        return new Parameters
         {
             { "W1", affine1.DW! },
             { "b1", affine1.DB! },

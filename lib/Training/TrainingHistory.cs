@@ -7,16 +7,8 @@ namespace Backprop;
 /// <summary>What the book's loop collects (§5.7.4): the loss of every iteration and the accuracies of every epoch.</summary>
 public sealed class TrainingHistory
 {
-    private readonly List<double> _losses;
+    private readonly List<double> _losses = [];
     private readonly List<EpochRecord> _epochs = [];
-
-    public TrainingHistory()
-        : this(0)
-    {
-    }
-
-    // Sized for the run up front, so that recording a loss never copies the list mid-training.
-    internal TrainingHistory(int iterations) => _losses = new List<double>(iterations);
 
     /// <summary>The mini-batch loss after each iteration's update (the book's <c>train_loss_list</c>).</summary>
     public IReadOnlyList<double> Losses => _losses;
@@ -26,14 +18,6 @@ public sealed class TrainingHistory
     public IReadOnlyList<double> TrainAccuracies => _epochs.Select(e => e.TrainAccuracy).ToList();
 
     public IReadOnlyList<double> TestAccuracies => _epochs.Select(e => e.TestAccuracy).ToList();
-
-    /// <summary>Wall-clock time of the iterations themselves (batch, gradient, update, loss), evaluations left out.</summary>
-    public TimeSpan StepTime { get; private set; }
-
-    /// <summary>Wall-clock time of the accuracy evaluations on the whole training and test sets.</summary>
-    public TimeSpan EvaluationTime { get; private set; }
-
-    internal void SetTimes(TimeSpan steps, TimeSpan evaluations) => (StepTime, EvaluationTime) = (steps, evaluations);
 
     internal void AddLoss(double loss) => _losses.Add(loss);
 

@@ -46,21 +46,23 @@ public class AffineTests
     }
 
     [Fact]
-    public void Backward_WithoutDx_GivesTheSameDWAndDB_AndAnEmptyDx()
+    public void Results_AreTheCallers_ALaterCallChangesNoEarlierOne()
     {
         var (w, b, x, dout) = Operands();
-        var full = new Affine(w, b);
-        var first = new Affine(w, b, "Affine1") { ComputesDx = false };
-        full.Forward(x);
-        first.Forward(x);
+        var affine = new Affine(w, b);
+        var y1 = affine.Forward(x);
+        var dx1 = affine.Backward(dout);
+        var (y1Copy, dx1Copy, dw1, db1) = (y1.Clone(), dx1.Clone(), affine.DW!, affine.DB!);
+        var (dw1Copy, db1Copy) = (dw1.Clone(), db1.Clone());
 
-        full.Backward(dout);
-        var dx = first.Backward(dout);
+        affine.Forward(x * 2);
+        affine.Backward(dout * 3);
 
-        Assert.Equal(full.DW, first.DW);
-        Assert.Equal(full.DB, first.DB);
-        Assert.Equal((7, 0), (dx.RowCount, dx.ColumnCount));
-        Assert.Contains("no dx", first.ToString());
+        Assert.Equal(y1Copy, y1);
+        Assert.Equal(dx1Copy, dx1);
+        Assert.Equal(dw1Copy, dw1);
+        Assert.Equal(db1Copy, db1);
+        Assert.NotSame(dw1, affine.DW);
     }
 
     [Fact]

@@ -15,6 +15,23 @@ public class MnistTests
     private static MnistData LoadSample(bool normalize = true, bool oneHotLabel = false, List<string>? log = null) =>
         Mnist.Load(normalize, oneHotLabel, MnistSource.Sample, log: (log ?? []).Add);
 
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Rows_AreTheImagesAndLabelsOfTheBatch_AsImagesRowsGivesThem(bool normalize, bool oneHotLabel)
+    {
+        var (train, _) = LoadSample(normalize, oneHotLabel);
+        int[] batchMask = [7999, 0, 17, 17, 4242];
+
+        var (xBatch, tBatch) = train.Rows(batchMask);
+
+        Assert.Equal(train.Images.Rows(batchMask), xBatch);
+        Assert.Equal(train.Labels.Rows(batchMask).ClassIndices(), tBatch.ClassIndices());
+        Assert.Equal(oneHotLabel, tBatch.OneHot is not null);
+        var error = Assert.Throws<System.ArgumentOutOfRangeException>(() => train.Rows([8000]));
+        Assert.Contains("row 8000 is not one of the 8000 images", error.Message);
+    }
+
     [Fact]
     public void Load_Sample_Has8000TrainAnd2000TestRowsOf784Pixels()
     {

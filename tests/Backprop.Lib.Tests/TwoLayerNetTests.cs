@@ -89,4 +89,72 @@ public class TwoLayerNetTests
         Assert.Contains("SoftmaxWithLoss.Forward: t has 3 class indices but the scores are 2×10", labels.Message);
         Assert.Contains("Affine1.Forward: x is 0×784, a batch of zero rows", empty.Message);
     }
+
+    [Fact]
+    public void Predict_ALaterCallLeavesAnEarlierResultAsItWas()
+    {
+        var net = new TwoLayerNet(6, 5, 3, weightInitStd: 1, seed: 3);
+        var (a, _) = Batch(4, 6, 3, seed: 4);
+        var (b, _) = Batch(4, 6, 3, seed: 5);
+
+        var y1 = net.Predict(a);
+        var copy = y1.Clone();
+        var y2 = net.Predict(b);
+
+        Assert.Equal(copy, y1);
+        Assert.NotEqual(y1, y2);
+    }
+
+    [Fact]
+    public void Gradient_TwoCalls_GiveIndependentParameters()
+    {
+        var net = new TwoLayerNet(6, 5, 3, weightInitStd: 1, seed: 3);
+        var (a, ta) = Batch(4, 6, 3, seed: 4);
+        var (b, tb) = Batch(4, 6, 3, seed: 5);
+
+        var first = net.Gradient(a, ta);
+        var copies = first.Keys.ToDictionary(k => k, k => first[k].Clone());
+        var second = net.Gradient(b, tb);
+
+        Assert.NotSame(first, second);
+        foreach (string key in first.Keys)
+        {
+            Assert.Equal(copies[key], first[key]);
+            Assert.NotSame(first[key], second[key]);
+        }
+    }
+
+    [Fact]
+    public void NumericalGradient_RestoresTheWeights_AndChangesNoEarlierResult()
+    {
+        var net = new TwoLayerNet(6, 5, 3, weightInitStd: 1, seed: 3);
+        var (x, t) = Batch(4, 6, 3, seed: 4);
+        var weights = net.Params.Keys.ToDictionary(k => k, k => net.Params[k].Clone());
+        var scores = net.Predict(x);
+        var scoresCopy = scores.Clone();
+        var grad = net.Gradient(x, t);
+        var gradW1 = grad["W1"].Clone();
+
+        var numerical = net.NumericalGradient(x, t);
+        var numericalW1 = numerical["W1"].Clone();
+        net.NumericalGradient(x, t);
+
+        foreach (string key in weights.Keys)
+        {
+            Assert.Equal(weights[key], net.Params[key]);
+        }
+        Assert.Equal(scoresCopy, scores);
+        Assert.Equal(gradW1, grad["W1"]);
+        Assert.Equal(numericalW1, numerical["W1"]);
+    }
+
+    [Fact]
+    public void Accuracy_IsArgmaxOfPredict()
+    {
+        var net = new TwoLayerNet(6, 5, 3, weightInitStd: 1, seed: 3);
+        var (x, t) = Batch(50, 6, 3, seed: 6);
+        int[] predicted = Functions.Argmax(net.Predict(x));
+
+        Assert.Equal(predicted.Zip(t).Count(p => p.First == p.Second) / 50.0, net.Accuracy(x, t));
+    }
 }

@@ -21,7 +21,7 @@ internal static class FullBenchmark
         Console.WriteLine();
         var data = IdxData.Load();
         Console.WriteLine($"- data: {data.Directory} ({data.XTrain.RowCount} + {data.XTest.RowCount} images)");
-        Console.WriteLine($"- machine: {Environment.ProcessorCount} cores, Vector256 {Vector256.IsHardwareAccelerated}, Vector512 {Vector512.IsHardwareAccelerated}; .NET {Environment.Version}; provider: {LinearAlgebraControl.Provider}");
+        Console.WriteLine($"- machine: {Environment.ProcessorCount} cores, Vector256 {Vector256.IsHardwareAccelerated}; .NET {Environment.Version}; provider: {LinearAlgebraControl.Provider}");
         string overrides = NumpyReference.Overrides;
         Console.WriteLine($"- reference: {NumpyReference.Python} {numpy.Script}{(overrides.Length > 0 ? $" (with {overrides} unset for it)" : string.Empty)}");
         Console.WriteLine($"- {iterations} iterations of batch 100, {rounds} rounds, numpy then C# in each round; load average at start: {LoadAverage()}");
@@ -58,6 +58,13 @@ internal static class FullBenchmark
             Console.WriteLine();
             Verify.Run(data, verifyIterations);
         }
+
+        var ratio = Stats.Of(ours.Zip(theirs, (o, n) => o.FullSeconds / n.FullSeconds));
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Per round: {string.Join(", ", ours.Zip(theirs, (o, n) => (o.FullSeconds / n.FullSeconds).ToString("F3", CultureInfo.InvariantCulture)))} (min {ratio.Min:F3}, max {ratio.Max:F3}); " +
+            $"{ours[0].Evaluations} evaluations per run, {iterations} iterations."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"literal C#/numpy, full run: {ratio.Median:F3} (median of {ours.Count} rounds)"));
     }
 
     // Other work on the machine slows both sides; the ratio is fair only if both saw the same load, hence interleaving.
@@ -81,11 +88,10 @@ internal static class FullBenchmark
                 $"| {string.Join(", ", runs.Select(r => $"{r.TrainAccuracy:F4} / {r.TestAccuracy:F4}"))} |"));
         }
 
-        var ratio = Stats.Of(ours.Zip(theirs, (o, n) => o.FullSeconds / n.FullSeconds));
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"**C# / numpy, full run: {ratio.Median:F3}** (min {ratio.Min:F3}, max {ratio.Max:F3}; per round: {string.Join(", ", ours.Zip(theirs, (o, n) => (o.FullSeconds / n.FullSeconds).ToString("F3", CultureInfo.InvariantCulture)))}); " +
-            $"{ours[0].Evaluations} evaluations per run, {iterations} iterations."));
+            $"C# allocations per 1,000 steps (evaluations included): {string.Join(", ", ours.Select(o => $"{o.MegabytesPerThousandSteps:F0} MB"))}; " +
+            $"gen0 / gen1 / gen2 collections per 1,000 steps: {string.Join(", ", ours.Select(o => o.CollectionsPerThousandSteps.ToString()))}."));
         Console.WriteLine();
     }
 

@@ -1,41 +1,24 @@
 using System;
-using System.Linq;
-using Backprop.LinearAlgebra;
-using BenchmarkDotNet.Running;
+using Backprop.Fast;
 
 namespace Backprop.Benchmarks;
 
 /// <summary>
-/// <c>full [--rounds 3] [--iters 10000] [--verify-iters 1200]</c>: the book's run, C# vs numpy, interleaved;
-/// <c>gemm</c>: the workload's products on our provider; <c>phases</c>: where a step's CPU time goes;
-/// <c>profile</c>: where a real two-core step's wall time goes, layer by layer;
-/// <c>micro</c>: BenchmarkDotNet on the kernels (arguments after it go to BenchmarkDotNet).
+/// <c>full [--rounds 3] [--iters 10000] [--verify-iters 1200]</c>: the book's run, lesson 6's loop vs numpy, interleaved;
+/// <c>ours [--iters N]</c>: our run alone; <c>steps [--iters N]</c>: where a step's time goes;
+/// <c>gemm</c>: the workload's products on our provider. <c>--one-core</c> keeps the products on one thread.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        // Benchmarks may touch MathNet before any Backprop type; install the provider explicitly.
-        FastLinearAlgebra.Install();
+        FastLinearAlgebra.Install(new FastLinearAlgebraOptions { UseSecondCore = Array.IndexOf(args, "--one-core") < 0 && Environment.ProcessorCount > 1 });
         string command = args.Length > 0 ? args[0] : "full";
-        if (args.Contains("--one-core"))
-        {
-            SecondCore.Enabled = false;
-        }
-
-        if (args.Contains("--no-screen"))
-        {
-            ScreenedArgmax.Enabled = false;
-        }
-
         switch (command)
         {
             case "full":
                 FullBenchmark.Run(Option(args, "--rounds", 3), Option(args, "--iters", 10000), Option(args, "--verify-iters", 1200));
                 return 0;
-            case "gemm1":
-                SecondCore.Enabled = false;
-                goto case "gemm";
             case "gemm":
                 foreach (var r in GemmShapes.Run())
                 {
@@ -43,30 +26,19 @@ public static class Program
                 }
 
                 return 0;
-            case "peak":
-                KernelPeak.Run();
-                return 0;
             case "ours":
                 {
                     var r = FullRun.Run(IdxData.Load(), Option(args, "--iters", 10000), 1);
-                    Console.WriteLine($"C# alone: {r.FullSeconds:F2} s full run, {r.IterationSeconds * 1e3:F3} ms/iteration, {r.EvaluationSeconds:F3} s/evaluation, test accuracy {r.TestAccuracy:F4}");
+                    Console.WriteLine($"C# alone: {r.FullSeconds:F2} s full run, {r.IterationSeconds * 1e3:F3} ms/iteration, {r.EvaluationSeconds:F3} s/evaluation, " +
+                        $"test accuracy {r.TestAccuracy:F4}, {r.MegabytesPerThousandSteps:F0} MB and {r.CollectionsPerThousandSteps} gen0/1/2 GCs per 1,000 steps");
                     return 0;
                 }
 
-            case "phases":
-                Phases.Run(IdxData.Load());
-                return 0;
-            case "screen":
-                ScreenProfile.Run(IdxData.Load(), Option(args, "--iters", 600));
-                return 0;
-            case "profile":
-                StepProfile.Run(IdxData.Load());
-                return 0;
-            case "micro":
-                BenchmarkRunner.Run<KernelBenchmarks>(args: args.Skip(1).ToArray());
+            case "steps":
+                StepParts.Run(IdxData.Load(), Option(args, "--iters", 2000));
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Backprop.Benchmarks full [--rounds N] [--iters N] [--verify-iters N] | ours [--iters N] | gemm | gemm1 | phases | profile | screen [--iters N] | peak | micro; --one-core keeps products on one thread; --no-screen evaluates accuracy by the double pass alone");
+                Console.Error.WriteLine("usage: Backprop.Benchmarks full [--rounds N] [--iters N] [--verify-iters N] | ours [--iters N] | steps [--iters N] | gemm; --one-core keeps products on one thread");
                 return 2;
         }
     }

@@ -10,4 +10,11 @@ internal sealed record RunResult(
     double TrainAccuracy,
     double TestAccuracy,
     double[] TestAccuracies,
-    double FinalLoss);
+    double FinalLoss)
+{
+    /// <summary>Managed allocations per 1,000 steps, evaluations included (C# only).</summary>
+    public double? MegabytesPerThousandSteps { get; init; }
+
+    /// <summary>Gen0 / gen1 / gen2 collections per 1,000 steps (C# only).</summary>
+    public GcCounts? CollectionsPerThousandSteps { get; init; }
+}

@@ -1,11 +1,11 @@
 using System;
 
-namespace Backprop.LinearAlgebra;
+namespace Backprop.Fast;
 
 /// <summary>One dgemm call's operands (pointers into pinned storage), and how to cut it in two for two cores.</summary>
 internal readonly unsafe struct GemmJob(
     bool transA, bool transB, int m, int n, int k, double alpha,
-    double* a, int lda, double* b, int ldb, bool overwrite, double* c, int ldc, bool skipZeros = false)
+    double* a, int lda, double* b, int ldb, bool overwrite, double* c, int ldc)
 {
     public bool TransA { get; } = transA;
 
@@ -33,9 +33,6 @@ internal readonly unsafe struct GemmJob(
 
     public int Ldc { get; } = ldc;
 
-    /// <summary>Run by <see cref="ZeroSkippingGemm"/>: A has enough zeros to be worth skipping.</summary>
-    public bool SkipZeros { get; } = skipZeros;
-
     /// <summary>Address of op(A)(i, p).</summary>
     public double* AAt(int i, int p) => TransA ? A + p + ((long)i * Lda) : A + i + ((long)p * Lda);
 
@@ -56,8 +53,8 @@ internal readonly unsafe struct GemmJob(
         {
             int cut = K / 2;
             return (
-                new(TransA, TransB, M, N, cut, Alpha, A, Lda, B, Ldb, Overwrite, C, Ldc, SkipZeros),
-                new(TransA, TransB, M, N, K - cut, Alpha, AAt(0, cut), Lda, BAt(cut, 0), Ldb, Overwrite, C, Ldc, SkipZeros));
+                new(TransA, TransB, M, N, cut, Alpha, A, Lda, B, Ldb, Overwrite, C, Ldc),
+                new(TransA, TransB, M, N, K - cut, Alpha, AAt(0, cut), Lda, BAt(cut, 0), Ldb, Overwrite, C, Ldc));
         }
 
         if (rowTiles >= columnTiles)
@@ -72,11 +69,11 @@ internal readonly unsafe struct GemmJob(
 
     /// <summary>The same product written to another C: overwriting it, or adding to it.</summary>
     public GemmJob Into(double* c, int ldc, bool overwrite) =>
-        new(TransA, TransB, M, N, K, Alpha, A, Lda, B, Ldb, overwrite, c, ldc, SkipZeros);
+        new(TransA, TransB, M, N, K, Alpha, A, Lda, B, Ldb, overwrite, c, ldc);
 
     private GemmJob WithRows(int start, int count) =>
-        new(TransA, TransB, count, N, K, Alpha, AAt(start, 0), Lda, B, Ldb, Overwrite, C + start, Ldc, SkipZeros);
+        new(TransA, TransB, count, N, K, Alpha, AAt(start, 0), Lda, B, Ldb, Overwrite, C + start, Ldc);
 
     private GemmJob WithColumns(int start, int count) =>
-        new(TransA, TransB, M, count, K, Alpha, A, Lda, BAt(0, start), Ldb, Overwrite, C + ((long)start * Ldc), Ldc, SkipZeros);
+        new(TransA, TransB, M, count, K, Alpha, A, Lda, BAt(0, start), Ldb, Overwrite, C + ((long)start * Ldc), Ldc);
 }

@@ -4,11 +4,11 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
-namespace Backprop.LinearAlgebra;
+namespace Backprop.Fast;
 
 /// <summary>
 /// The register tile at the heart of <see cref="Gemm"/>: C += alpha · A-panel · B-panel, 8×6 with Vector256
-/// (AVX2), 16×6 with Vector512 where the hardware has it, and 8×5 or 16×5 for widths that five divides and six
+/// (AVX2), and 8×5 for widths that five divides and six
 /// does not (the 50 hidden units of the book's network), so that no tile computes columns that are not there.
 /// Where only 128-bit vectors run in hardware (Apple silicon and other ARM64 machines: NEON), the same 8-row
 /// tiles use four Vector128 per column.
@@ -16,22 +16,13 @@ namespace Backprop.LinearAlgebra;
 internal static unsafe class GemmKernel
 {
     public const int NR = 6;
-    public const int MaxMR = 16;
+    public const int MR = 8;
 
     /// <summary>True where the tile runs on vector hardware; elsewhere the provider falls back to MathNet's managed code.</summary>
     public static bool IsSupported => Vector256.IsHardwareAccelerated || Vector128.IsHardwareAccelerated;
 
     /// <summary>The vectors the tile is made of, for printouts.</summary>
-    public static string Vectors => Wide ? "Vector512" : Vector256.IsHardwareAccelerated ? "Vector256" : "Vector128";
-
-    /// <summary>Use the 16-row Vector512 tile (on by itself with AVX-512; tests switch it on to check it anywhere).</summary>
-    internal static bool Wide { get; set; } = Vector512.IsHardwareAccelerated;
-
-    /// <summary>Rows per tile: the height of the packed A panels.</summary>
-    public static int MR => Wide ? 16 : 8;
-
-    /// <summary>The doubles in one of the tile's vectors: a column of A is read this many at a time.</summary>
-    public static int VectorDoubles => Wide ? 8 : Vector256.IsHardwareAccelerated ? 4 : 2;
+    public static string Vectors => Vector256.IsHardwareAccelerated ? "Vector256" : "Vector128";
 
     /// <summary>
     /// C[0..mr, 0..NR] (+)= alpha · Σ over kc steps of A(·, p) · B(p, ·). Step p reads the mr values of A at
@@ -41,18 +32,7 @@ internal static unsafe class GemmKernel
     /// </summary>
     public static void Tile(int mr, int nr, int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
     {
-        if (mr == 16)
-        {
-            if (nr == 5)
-            {
-                Tile16<Five>(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
-            }
-            else
-            {
-                Tile16<Six>(kc, a, aStride, b, bStride, bColumnStride, alpha, c, ldc, accumulate);
-            }
-        }
-        else if (!Vector256.IsHardwareAccelerated)
+        if (!Vector256.IsHardwareAccelerated)
         {
             if (nr == 5)
             {
@@ -75,21 +55,20 @@ internal static unsafe class GemmKernel
 
     /// <summary>
     /// A partial tile at the bottom or right edge: run the full tile into a scratch block, add the part that exists.
-    /// Its rows [0, rows) go to c; rows [rows, rows + headRows), if any, to head (the rows a panel left over at the top).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void EdgeTile(
         int mr, int nr, int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate,
-        int rows, int cols, double* head = null, int headRows = 0)
+        int rows, int cols)
     {
-        double* scratch = stackalloc double[MaxMR * NR];
+        double* scratch = stackalloc double[MR * NR];
         Tile(mr, nr, kc, a, aStride, b, bStride, bColumnStride, alpha, scratch, mr, accumulate: false);
         for (int j = 0; j < cols; j++)
         {
-            for (int i = 0; i < rows + headRows; i++)
+            for (int i = 0; i < rows; i++)
             {
                 double v = scratch[i + (j * mr)];
-                double* to = i < rows ? c + i + (j * ldc) : head + (i - rows) + (j * ldc);
+                double* to = c + i + (j * ldc);
                 *to = accumulate ? *to + v : v;
             }
         }
@@ -212,77 +191,6 @@ internal static unsafe class GemmKernel
             Update(c + (5 * ldc), va, c50, c51, c52, c53, accumulate);
         }
     }
-
-    // The same with two Vector512 per column: 12 of the 32 zmm registers, twice the work per instruction; 16×5 for
-    // widths that five divides and six does not, as with the 8-row tile.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile16<TWidth>(int kc, double* a, nint aStride, double* b, nint bStride, nint bColumnStride, double alpha, double* c, int ldc, bool accumulate)
-        where TWidth : struct, ITileWidth
-    {
-        bool six = TWidth.Columns == 6;
-        Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector512<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        double* b0 = b, b1 = b + bColumnStride, b2 = b1 + bColumnStride, b3 = b2 + bColumnStride, b4 = b3 + bColumnStride, b5 = six ? b4 + bColumnStride : b4;
-        nint q = 0;
-        for (int p = 0; p < kc; p++, q += bStride)
-        {
-            Vector512<double> a0 = Vector512.Load(a);
-            Vector512<double> a1 = Vector512.Load(a + 8);
-            Vector512<double> bj = Vector512.Create(b0[q]);
-            c00 = MulAdd(a0, bj, c00);
-            c01 = MulAdd(a1, bj, c01);
-            bj = Vector512.Create(b1[q]);
-            c10 = MulAdd(a0, bj, c10);
-            c11 = MulAdd(a1, bj, c11);
-            bj = Vector512.Create(b2[q]);
-            c20 = MulAdd(a0, bj, c20);
-            c21 = MulAdd(a1, bj, c21);
-            bj = Vector512.Create(b3[q]);
-            c30 = MulAdd(a0, bj, c30);
-            c31 = MulAdd(a1, bj, c31);
-            bj = Vector512.Create(b4[q]);
-            c40 = MulAdd(a0, bj, c40);
-            c41 = MulAdd(a1, bj, c41);
-            if (six)
-            {
-                bj = Vector512.Create(b5[q]);
-                c50 = MulAdd(a0, bj, c50);
-                c51 = MulAdd(a1, bj, c51);
-            }
-
-            a += aStride;
-        }
-
-        Vector512<double> va = Vector512.Create(alpha);
-        Update(c, va, c00, c01, accumulate);
-        Update(c + ldc, va, c10, c11, accumulate);
-        Update(c + (2 * ldc), va, c20, c21, accumulate);
-        Update(c + (3 * ldc), va, c30, c31, accumulate);
-        Update(c + (4 * ldc), va, c40, c41, accumulate);
-        if (six)
-        {
-            Update(c + (5 * ldc), va, c50, c51, accumulate);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Update(double* c, Vector512<double> alpha, Vector512<double> lo, Vector512<double> hi, bool accumulate)
-    {
-        if (accumulate)
-        {
-            Vector512.Store(MulAdd(lo, alpha, Vector512.Load(c)), c);
-            Vector512.Store(MulAdd(hi, alpha, Vector512.Load(c + 8)), c + 8);
-        }
-        else
-        {
-            Vector512.Store(lo * alpha, c);
-            Vector512.Store(hi * alpha, c + 8);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> MulAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c) =>
-        Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : (a * b) + c;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Update(double* c, Vector256<double> alpha, Vector256<double> lo, Vector256<double> hi, bool accumulate)

@@ -1,8 +1,9 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
-namespace Backprop.LinearAlgebra;
+namespace Backprop.Fast;
 
 /// <summary>Copies blocks of A and B into the contiguous, zero-padded panel order <see cref="GemmKernel"/> streams.</summary>
 internal static unsafe class GemmPacking
@@ -25,7 +26,7 @@ internal static unsafe class GemmPacking
                     double* d = dst + i;
                     for (int p = 0; p < kc4; p += 4, d += 4 * mr)
                     {
-                        var (c0, c1, c2, c3) = DenseOps.Transpose4x4(
+                        var (c0, c1, c2, c3) = Transpose4x4(
                             Vector256.Load(s0 + p), Vector256.Load(s0 + lda + p), Vector256.Load(s0 + (2 * lda) + p), Vector256.Load(s0 + (3 * lda) + p));
                         c0.Store(d);
                         c1.Store(d + mr);
@@ -57,17 +58,16 @@ internal static unsafe class GemmPacking
         }
     }
 
-    // Packs the rows of A (untransposed) that the aligned tiles leave over into one zero-padded panel of mr rows:
-    // first the tail, rows [0, tail) from a, then the head, rows [0, head) from aHead.
+    // Packs the rows of A (untransposed) that the whole tiles leave over, rows [0, tail) from a, into one zero-padded panel of mr rows.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void PackLeftover(double* a, int tail, double* aHead, int head, int lda, int kc, double* dst, int mr)
+    public static void PackLeftover(double* a, int tail, int lda, int kc, double* dst, int mr)
     {
         for (int p = 0; p < kc; p++, dst += mr)
         {
             long column = (long)p * lda;
             for (int i = 0; i < mr; i++)
             {
-                dst[i] = i < tail ? a[i + column] : i < tail + head ? aHead[i - tail + column] : 0.0;
+                dst[i] = i < tail ? a[i + column] : 0.0;
             }
         }
     }
@@ -118,5 +118,24 @@ internal static unsafe class GemmPacking
                 }
             }
         }
+    }
+
+    // Rows in, columns out: the 4×4 block whose rows are r0..r3, transposed.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double>, Vector256<double>, Vector256<double>, Vector256<double>) Transpose4x4(
+        Vector256<double> r0, Vector256<double> r1, Vector256<double> r2, Vector256<double> r3)
+    {
+        if (Avx.IsSupported)
+        {
+            Vector256<double> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
+            Vector256<double> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+            return (Avx.Permute2x128(t0, t2, 0x20), Avx.Permute2x128(t1, t3, 0x20), Avx.Permute2x128(t0, t2, 0x31), Avx.Permute2x128(t1, t3, 0x31));
+        }
+
+        return (
+            Vector256.Create(r0[0], r1[0], r2[0], r3[0]),
+            Vector256.Create(r0[1], r1[1], r2[1], r3[1]),
+            Vector256.Create(r0[2], r1[2], r2[2], r3[2]),
+            Vector256.Create(r0[3], r1[3], r2[3], r3[3]));
     }
 }

@@ -1,4 +1,4 @@
-namespace Backprop.LinearAlgebra;
+namespace Backprop.Fast;
 
 /// <summary>The tile width for a C of n columns: five where five divides n and six does not (the 50 hidden units), else six.</summary>
 internal static class TileWidths

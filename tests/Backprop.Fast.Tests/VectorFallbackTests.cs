@@ -3,16 +3,16 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 
-namespace Backprop.Lib.Tests;
+namespace Backprop.Fast.Tests;
 
 /// <summary>
-/// The library's tests again, in a process whose JIT may use only 128-bit vectors, as on Apple silicon (NEON)
+/// The fast path's tests again, in a process whose JIT may use only 128-bit vectors, as on Apple silicon (NEON)
 /// or an x86 machine without AVX: the Vector128 tile, and every loop's scalar tail, must give the same numbers.
 /// </summary>
 public class VectorFallbackTests
 {
     [Fact]
-    public async Task TheLibrarysTests_With128BitVectorsOnly_AllPass()
+    public async Task TheFastPathsTests_With128BitVectorsOnly_AllPass()
     {
         string tests = typeof(VectorFallbackTests).Assembly.Location;
         var start = new ProcessStartInfo(Environment.ProcessPath!)
@@ -32,7 +32,7 @@ public class VectorFallbackTests
 
         Assert.True(child.ExitCode == 0, $"the tests without AVX failed (exit {child.ExitCode}):\n{Tail(output)}\n{await error}");
         // Provider_NamesTheTileThisMachineRuns is among them: passing there means the Vector128 tile ran.
-        Assert.Matches(@"Passed!\s+- Failed:\s+0, Passed:\s+[1-9][0-9]{2,}", output);
+        Assert.Matches(@"Passed!\s+- Failed:\s+0, Passed:\s+[1-9][0-9]+", output);
     }
 
     private static string Tail(string text) => text.Length > 6000 ? text[^6000..] : text;

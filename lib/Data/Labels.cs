@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using Backprop.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -36,7 +35,7 @@ public sealed class Labels
         new(null, indices ?? throw new ArgumentNullException(nameof(indices)));
 
     /// <summary>The right class of every sample, whichever form was given.</summary>
-    public int[] ClassIndices() => Indices ?? RowOps.ArgmaxRows(OneHot!);
+    public int[] ClassIndices() => Indices ?? Functions.Argmax(OneHot!);
 
     /// <summary>The labels of the chosen samples, in the same form (for mini-batches).</summary>
     public Labels Rows(int[] rows)
@@ -45,22 +44,7 @@ public sealed class Labels
         {
             return new Labels(null, rows.Select(r => Indices[r]).ToArray());
         }
-        var t = OneHot!;
-        return new Labels(Matrix<double>.Build.Dense(rows.Length, t.ColumnCount, (i, j) => t[rows[i], j]), null);
-    }
-
-    /// <summary><see cref="Rows"/> again, written into a batch it made before (the training loop's reuse).</summary>
-    internal void CopyRowsTo(int[] rows, Labels batch)
-    {
-        if (Indices is not null)
-        {
-            for (int k = 0; k < rows.Length; k++)
-            {
-                batch.Indices![k] = Indices[rows[k]];
-            }
-            return;
-        }
-        DenseOps.GatherRows(OneHot!, rows, batch.OneHot!);
+        return new Labels(OneHot!.Rows(rows), null);
     }
 
     public override string ToString() =>

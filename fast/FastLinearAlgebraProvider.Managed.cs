@@ -7,18 +7,12 @@ using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using MathNet.Numerics.Providers.LinearAlgebra;
 
-namespace Backprop.LinearAlgebra;
+namespace Backprop.Fast;
 
-internal sealed partial class FastLinearAlgebraProvider
+public sealed partial class FastLinearAlgebraProvider
 {
-    public void AddVectorToScaledVector(double[] y, double alpha, double[] x, double[] result) => Managed.AddVectorToScaledVector(y, alpha, x, result);
-    public void ScaleArray(double alpha, double[] x, double[] result) => Managed.ScaleArray(alpha, x, result);
     public void ConjugateArray(double[] x, double[] result) => Managed.ConjugateArray(x, result);
     public double DotProduct(double[] x, double[] y) => Managed.DotProduct(x, y);
-    public void AddArrays(double[] x, double[] y, double[] result) => Managed.AddArrays(x, y, result);
-    public void SubtractArrays(double[] x, double[] y, double[] result) => Managed.SubtractArrays(x, y, result);
-    public void PointWiseMultiplyArrays(double[] x, double[] y, double[] result) => Managed.PointWiseMultiplyArrays(x, y, result);
-    public void PointWiseDivideArrays(double[] x, double[] y, double[] result) => Managed.PointWiseDivideArrays(x, y, result);
     public void PointWisePowerArrays(double[] x, double[] y, double[] result) => Managed.PointWisePowerArrays(x, y, result);
     public double MatrixNorm(Norm norm, int rows, int columns, double[] matrix) => Managed.MatrixNorm(norm, rows, columns, matrix);
     public void LUFactor(double[] data, int order, int[] ipiv) => Managed.LUFactor(data, order, ipiv);

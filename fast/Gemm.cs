@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Backprop.LinearAlgebra;
+namespace Backprop.Fast;
 
 /// <summary>
 /// C = alpha·op(A)·op(B) + beta·C on column-major storage (BLAS dgemm), blocked for the caches,
@@ -18,7 +18,7 @@ internal static unsafe class Gemm
     /// Below this many flops one core does the product: handing half of it to the (spinning) second thread
     /// costs about a microsecond, which a batch-100 step's 8-MFLOP products repay many times, a 0.1-MFLOP one not.
     /// </summary>
-    internal static long ParallelFlops { get; set; } = 2_000_000;
+    internal const long ParallelFlops = 2_000_000;
 
     [ThreadStatic]
     private static double[]? t_packA;
@@ -29,10 +29,13 @@ internal static unsafe class Gemm
     [ThreadStatic]
     private static double[]? t_partial;
 
-    /// <summary>op(X) is X or Xᵀ; op(A) is m×k, op(B) is k×n; lda, ldb, ldc are the column strides of the stored matrices.</summary>
+    /// <summary>
+    /// op(X) is X or Xᵀ; op(A) is m×k, op(B) is k×n; lda, ldb, ldc are the column strides of the stored matrices.
+    /// With a second core, big products are cut in two and half is run there.
+    /// </summary>
     public static void Multiply(
         bool transA, bool transB, int m, int n, int k, double alpha,
-        ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc)
+        ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc, SecondCore? secondCore = null)
     {
         if (m == 0 || n == 0)
         {
@@ -41,13 +44,13 @@ internal static unsafe class Gemm
 
         fixed (double* pa = a, pb = b, pc = c)
         {
-            Multiply(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            Multiply(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, secondCore);
         }
     }
 
     internal static void Multiply(
         bool transA, bool transB, int m, int n, int k, double alpha,
-        double* a, int lda, double* b, int ldb, double beta, double* c, int ldc)
+        double* a, int lda, double* b, int ldb, double beta, double* c, int ldc, SecondCore? secondCore)
     {
         bool overwrite = beta == 0.0;
         if (!overwrite && beta != 1.0)
@@ -65,9 +68,8 @@ internal static unsafe class Gemm
             return;
         }
 
-        bool skipZeros = ZeroSkippingGemm.Pays(transA, transB, m, n, k, a, lda);
-        var job = new GemmJob(transA, transB, m, n, k, alpha, a, lda, b, ldb, overwrite, c, ldc, skipZeros);
-        if (2L * m * n * k >= ParallelFlops && OnTwoCores(job))
+        var job = new GemmJob(transA, transB, m, n, k, alpha, a, lda, b, ldb, overwrite, c, ldc);
+        if (secondCore is not null && 2L * m * n * k >= ParallelFlops && OnTwoCores(job, secondCore))
         {
             return;
         }
@@ -77,14 +79,14 @@ internal static unsafe class Gemm
 
     // Half the product here, half on the second core. Cut along k, the second half sums into a C of its own,
     // added in at the end.
-    private static bool OnTwoCores(in GemmJob job)
+    private static bool OnTwoCores(in GemmJob job, SecondCore secondCore)
     {
         var (first, second) = job.Halves(out bool alongK);
         double[]? partial = alongK ? Buffer(ref t_partial, job.M * job.N) : null;
         fixed (double* sums = partial)
         {
             var split = new Split(first, alongK ? second.Into(sums, job.M, overwrite: true) : second);
-            if (!SecondCore.TryRunHalves(&Split.Run, &split))
+            if (!secondCore.TryRunHalves(&Split.Run, &split))
             {
                 return false;
             }
@@ -120,11 +122,6 @@ internal static unsafe class Gemm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Serial(in GemmJob job)
     {
-        if (job.SkipZeros && ZeroSkippingGemm.TrySerial(job))
-        {
-            return;
-        }
-
         int mr = GemmKernel.MR;
         const int NR = GemmKernel.NR;
         int m = job.M, n = job.N, k = job.K;
@@ -134,13 +131,12 @@ internal static unsafe class Gemm
         int nFull = n / nr * nr;
 
         // The tile reads A and B where they lie. Only what it cannot read in place is copied: A when transposed
-        // (its rows are not contiguous), the rows of A left over from whole aligned panels, and the last, partial
-        // panel of B, padded with zeros. Packed A starts on a 32-byte boundary, like the panels read in place.
-        double[] packA = Buffer(ref t_packA, (RoundUp(mc0, mr) * kc0) + AlignedPointers.Slack);
+        // (its rows are not contiguous), the rows of A left over from whole panels, and the last, partial
+        // panel of B, padded with zeros.
+        double[] packA = Buffer(ref t_packA, RoundUp(mc0, mr) * kc0);
         double[] packB = Buffer(ref t_packB, NR * k);
-        fixed (double* unalignedA = packA, pb = packB)
+        fixed (double* pa = packA, pb = packB)
         {
-            double* pa = AlignedPointers.Align(unalignedA);
             for (int pc = 0; nFull < n && pc < k; pc += kc0)
             {
                 GemmPacking.PackB(job.TransB, job.BAt(pc, nFull), job.Ldb, Math.Min(kc0, k - pc), n - nFull, pb + ((long)pc * NR));
@@ -154,12 +150,9 @@ internal static unsafe class Gemm
             {
                 int mc = Math.Min(mc0, m - ic);
 
-                // Whole panels read in place start `lead` rows down, where a column's values start on a vector boundary:
-                // the rows above them and below the last join the left-over panel.
-                int lead = packAll ? 0 : Lead(job.AAt(ic, 0), job.Lda, mc, mr);
-                int wholeTiles = (mc - lead) / mr;
-                int tailStart = lead + (wholeTiles * mr);
-                int rowTiles = wholeTiles + (tailStart < mc || lead > 0 ? 1 : 0);
+                int wholeTiles = mc / mr;
+                int tailStart = wholeTiles * mr;
+                int rowTiles = wholeTiles + (tailStart < mc ? 1 : 0);
                 for (int pc = 0; pc < k; pc += kc0)
                 {
                     int kc = Math.Min(kc0, k - pc);
@@ -170,7 +163,7 @@ internal static unsafe class Gemm
                     }
                     else if (rowTiles > wholeTiles)
                     {
-                        GemmPacking.PackLeftover(job.AAt(ic + tailStart, pc), mc - tailStart, job.AAt(ic, pc), lead, job.Lda, kc, pa, mr);
+                        GemmPacking.PackLeftover(job.AAt(ic + tailStart, pc), mc - tailStart, job.Lda, kc, pa, mr);
                     }
 
                     // Tall C: a panel of A stays in L1 while it meets every panel of B. Wide C (Affine's dx,
@@ -182,7 +175,7 @@ internal static unsafe class Gemm
                         int r = columnsOuter ? t % rowTiles : t / columnTiles;
                         int jr = (columnsOuter ? t / rowTiles : t % columnTiles) * nr;
                         bool leftover = r == wholeTiles;
-                        int ir = leftover ? tailStart : lead + (r * mr);
+                        int ir = leftover ? tailStart : r * mr;
                         int rows = leftover ? mc - tailStart : mr;
                         double* a = packAll ? pa + (r * mr * kc) : leftover ? pa : job.AAt(ic + ir, pc);
                         nint aStride = packAll || leftover ? mr : job.Lda;
@@ -192,40 +185,23 @@ internal static unsafe class Gemm
                         }
 
                         double* ct = job.C + ic + ir + ((long)jr * job.Ldc);
-                        double* head = job.C + ic + ((long)jr * job.Ldc);
-                        int headRows = leftover ? lead : 0;
                         if (jr < nFull && !leftover)
                         {
                             GemmKernel.Tile(mr, nr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate);
                         }
                         else if (jr < nFull)
                         {
-                            GemmKernel.EdgeTile(mr, nr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate, rows, nr, head, headRows);
+                            GemmKernel.EdgeTile(mr, nr, kc, a, aStride, job.BAt(pc, jr), bStride, bColumnStride, job.Alpha, ct, job.Ldc, accumulate, rows, nr);
                         }
                         else
                         {
                             // Only six-wide tiles leave a partial panel of B (five-wide ones are chosen where five divides n).
-                            GemmKernel.EdgeTile(mr, NR, kc, a, aStride, pb + ((long)pc * NR), NR, 1, job.Alpha, ct, job.Ldc, accumulate, rows, n - nFull, head, headRows);
+                            GemmKernel.EdgeTile(mr, NR, kc, a, aStride, pb + ((long)pc * NR), NR, 1, job.Alpha, ct, job.Ldc, accumulate, rows, n - nFull);
                         }
                     }
                 }
             }
         }
-    }
-
-    // Rows to step down so that whole panels read A's columns from vector boundaries: where a column of A starts
-    // off one, every other read of the tile spans two cache lines (~15% slower). Only where every column starts
-    // equally far off (lda a multiple of the vector) and the rows left over still fit one panel.
-    private static int Lead(double* a, int lda, int mc, int mr)
-    {
-        int perVector = GemmKernel.VectorDoubles;
-        if (lda % perVector != 0 || (nint)a % sizeof(double) != 0)
-        {
-            return 0;
-        }
-
-        int lead = (int)((perVector - ((nint)a / sizeof(double) % perVector)) % perVector);
-        return lead < mc && lead + ((mc - lead) % mr) <= mr ? lead : 0;
     }
 
     // The next panel of A, read in place, lies kc columns apart (480 KB apart in the evaluation's 60,000-row
