@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Backprop.Lessons.Tests;
 
@@ -38,6 +39,32 @@ public abstract class TwoLayerNetLessonFacts(LessonRun run) : LessonFacts(run), 
         double predicted = Run.Number("b2 difference predicted from the guard");
         double measured = Run.Number("b2 difference measured");
         Assert.InRange(predicted / measured, 0.9, 1.1);
+    }
+
+    [Fact]
+    public void BooksOutput_IsQuotedExactly_WithItsSource()
+    {
+        string prose = string.Concat(Run.Document.Cells.Where(c => c.Kind == Backprop.Notebooks.CellKind.Markdown).Select(c => c.Source));
+        foreach (string line in BookQuotes.GradientCheckOutput)
+        {
+            Assert.Contains("> " + line + "\n", prose, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(BookQuotes.GuardCommit, prose, StringComparison.Ordinal);
+        Assert.Contains("quoted exactly", prose, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutTheGuard_OurCheckHasTheBooksMagnitudes()
+    {
+        // The printed book had no guard: our δ = 0 column lands within a factor of 30 of each of its numbers
+        // (other weights, other images, another machine), far below the guarded column.
+        foreach (var (key, book) in BookQuotes.GradientCheck)
+        {
+            double ours = Run.Number($"no guard {key}");
+            Assert.InRange(ours / book, 1 / 30.0, 30);
+            Assert.True(Run.Number($"guard {key}") > 100 * book, $"{key}: the guard should dwarf the book's number");
+        }
     }
 
     [Fact]
