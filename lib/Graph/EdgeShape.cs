@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Label = Backprop.Display.GraphDrawing.Label;
 
 namespace Backprop.Display;
@@ -29,8 +30,9 @@ internal sealed record EdgeShape((double X, double Y) Start, (double X, double Y
         double a = (1 - along) * (1 - along), b = 2 * along * (1 - along), c = along * along;
         var mid = (a * start.Item1 + b * control.Item1 + c * end.Item1, a * start.Item2 + b * control.Item2 + c * end.Item2);
         var up = (-normal.Item1, -normal.Item2);
-        return new EdgeShape(start, control, end, normal, forward, Away(mid, up, 4, forward.Text), backward,
+        var shape = new EdgeShape(start, control, end, normal, forward, Away(mid, up, 4, forward.Text), backward,
             Away(mid, normal, BackwardOffset + 4, backward?.Text ?? ""));
+        return shape.WithPoints(Sample(shape));
     }
 
     /// <summary>How far the red return line runs beside the forward one.</summary>
@@ -50,26 +52,43 @@ internal sealed record EdgeShape((double X, double Y) Start, (double X, double Y
     }
 
     /// <summary>Points along the forward line and the red return line: what no other text may sit on.</summary>
-    public IEnumerable<(double X, double Y)> Points()
+    public IReadOnlyList<(double X, double Y)> Points { get; private init; } = [];
+
+    /// <summary>Whether one of the lines runs through the box (a quick test on the lines' bounds first).</summary>
+    public bool Crosses(TextBox box) =>
+        box.Left < Bounds.Right && box.Right > Bounds.Left && box.Top < Bounds.Bottom && box.Bottom > Bounds.Top && Points.Any(box.Covers);
+
+    private (double Left, double Top, double Right, double Bottom) Bounds { get; init; }
+
+    private EdgeShape WithPoints((double X, double Y)[] points) => this with
     {
-        double ox = Backward is null ? 0 : Normal.X * BackwardOffset, oy = Backward is null ? 0 : Normal.Y * BackwardOffset;
+        Points = points,
+        Bounds = (points.Min(p => p.X), points.Min(p => p.Y), points.Max(p => p.X), points.Max(p => p.Y)),
+    };
+
+    private static (double X, double Y)[] Sample(EdgeShape e)
+    {
+        double ox = e.Backward is null ? 0 : e.Normal.X * BackwardOffset, oy = e.Backward is null ? 0 : e.Normal.Y * BackwardOffset;
+        var points = new List<(double X, double Y)>();
         for (int i = 1; i < 24; i++)
         {
             double t = i / 24.0, a = (1 - t) * (1 - t), b = 2 * t * (1 - t), c = t * t;
-            double x = a * Start.X + b * Control.X + c * End.X, y = a * Start.Y + b * Control.Y + c * End.Y;
-            yield return (x, y);
-            yield return (x + ox, y + oy);
+            double x = a * e.Start.X + b * e.Control.X + c * e.End.X, y = a * e.Start.Y + b * e.Control.Y + c * e.End.Y;
+            points.Add((x, y));
+            points.Add((x + ox, y + oy));
         }
+
+        return points.ToArray();
     }
 
-    public EdgeShape Moved(double dx, double dy) => this with
+    public EdgeShape Moved(double dx, double dy) => (this with
     {
         Start = (Start.X + dx, Start.Y + dy),
         Control = (Control.X + dx, Control.Y + dy),
         End = (End.X + dx, End.Y + dy),
         ForwardAt = (ForwardAt.X + dx, ForwardAt.Y + dy),
         BackwardAt = (BackwardAt.X + dx, BackwardAt.Y + dy),
-    };
+    }).WithPoints(Points.Select(p => (p.X + dx, p.Y + dy)).ToArray());
 
     public static (double X, double Y) Unit(double x, double y)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace Backprop.Display;
@@ -17,7 +18,7 @@ internal sealed class GraphDrawing(IReadOnlyList<GraphDrawing.Node> nodes, IRead
     /// <summary>The arrows leaving the figure on the right, like price in Figure 5-14.</summary>
     public IReadOnlyList<Output> Outputs { get; } = outputs;
 
-    /// <summary>The figure of a traced scalar graph: six significant digits, the exact value in each tooltip.</summary>
+    /// <summary>The figure of a traced scalar graph: four significant digits, the exact value in each tooltip.</summary>
     public static GraphDrawing Of(ComputationalGraph graph)
     {
         var backward = graph.Output is null ? [] : ComputationalGraph.TopologicalOrder(graph.Output).ToHashSet();
@@ -31,7 +32,12 @@ internal sealed class GraphDrawing(IReadOnlyList<GraphDrawing.Node> nodes, IRead
         return new GraphDrawing(graph.Nodes.Select(n => drawn[n]).ToList(), edges, outputs);
     }
 
-    private static Label Number(double value) => new(Html.Compact(value), Html.Full(value));
+    // Four significant digits are plenty on a figure (the book's show one or two); the tooltip has every digit.
+    private static Label Number(double value)
+    {
+        string text = double.IsFinite(value) ? value.ToString("G4", CultureInfo.InvariantCulture).Replace("E", "e") : Html.Compact(value);
+        return new(text == "-0" ? "0" : text, Html.Full(value));
+    }
 
     /// <summary>
     /// A node: an input (just its label) or an operation (its symbol in a circle, its name below). Id is the traced

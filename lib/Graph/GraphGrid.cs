@@ -103,22 +103,20 @@ internal sealed class GraphGrid
     }
 
     // An edge that skips columns (exp(a2) on its way to its × node) must not run through a node standing in
-    // between (the sum S): such a node moves below everything the edge passes, as in Figure 5-29.
+    // between (the sum S): such a node moves half a row off, between the lines that pass its column.
     private void ClearLongEdges(GraphDrawing drawing)
     {
-        foreach (var edge in drawing.Edges.Where(e => _column[e.To] - _column[e.From] > 1))
+        var longEdges = drawing.Edges.Where(e => _column[e.To] - _column[e.From] > 1).ToList();
+        double Along(GraphDrawing.Edge e, int column) =>
+            _row[e.From] + (_row[e.To] - _row[e.From]) * (column - _column[e.From]) / (_column[e.To] - _column[e.From]);
+        bool Clear(DrawnNode node, double row) => longEdges
+            .Where(e => _column[e.From] < _column[node] && _column[node] < _column[e.To])
+            .All(e => Math.Abs(row - Along(e, _column[node])) >= 0.5);
+
+        foreach (DrawnNode node in _column.Keys.OrderBy(n => _column[n]).ToList())
         {
-            int from = _column[edge.From], to = _column[edge.To];
-            var between = _column.Where(p => p.Value > from && p.Value < to).Select(p => p.Key).ToList();
-            double lowest = _column.Where(p => p.Value >= from && p.Value <= to).Max(p => _row[p.Key]);
-            foreach (DrawnNode node in between)
-            {
-                double along = _row[edge.From] + (_row[edge.To] - _row[edge.From]) * (_column[node] - from) / (to - from);
-                if (Math.Abs(_row[node] - along) < 0.5)
-                {
-                    _row[node] = lowest + 1;
-                }
-            }
+            double row = _row[node];
+            _row[node] = Enumerable.Range(0, 40).Select(i => row + (i % 2 == 1 ? 0.5 : -0.5) * ((i + 1) / 2)).First(r => Clear(node, r));
         }
     }
 }

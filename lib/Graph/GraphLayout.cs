@@ -16,12 +16,12 @@ internal sealed class GraphLayout
     public const double NameSize = 14;
     public const double BackwardGap = 7;
     private const double Margin = 8;
-    private const double MinColumn = 120;
+    private const double MinColumn = 110;
     private const double Growth = 1.1;
     private const double MaxRowHeight = 160;
 
     // Where along an edge its texts may stand, in order of preference.
-    private static readonly double[] Spots = [0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8];
+    private static readonly double[] Spots = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
 
     private readonly GraphGrid _grid;
     private readonly Dictionary<DrawnNode, (double X, double Y)> _at = [];
@@ -100,7 +100,7 @@ internal sealed class GraphLayout
         foreach (EdgeShape shape in Shapes)
         {
             var own = shape.Boxes().ToList();
-            foreach (var point in shape.Points())
+            foreach (var point in shape.Points)
             {
                 TextBox? covered = Boxes.FirstOrDefault(b => b.Kind != "node" && b.Covers(point) && !own.Contains(b));
                 if (covered is not null)
@@ -113,9 +113,10 @@ internal sealed class GraphLayout
         return null;
     }
 
-    private static bool Fits(EdgeShape candidate, List<TextBox> boxes, List<EdgeShape> placed) =>
-        !candidate.Boxes().Any(b => boxes.Any(b.Overlaps) || placed.Any(p => p.Points().Any(b.Covers)))
-        && !candidate.Points().Any(p => boxes.Any(b => b.Kind != "node" && b.Covers(p)));
+    // How many placed texts and lines a candidate's texts would touch, and how many texts its line would cross.
+    private static int Conflicts(EdgeShape candidate, List<TextBox> boxes, List<EdgeShape> placed) =>
+        candidate.Boxes().Sum(b => boxes.Count(b.Overlaps) + placed.Count(p => p.Crosses(b)))
+        + boxes.Count(b => b.Kind != "node" && candidate.Crosses(b));
 
     /// <summary>Rough text width: CJK glyphs are square, Latin ones a bit over half the size (wide fonts included).</summary>
     public static double TextWidth(string text, double size) => text.Sum(ch => ch >= 0x1100 ? size : size * 0.62);
@@ -170,7 +171,15 @@ internal sealed class GraphLayout
                 GraphDrawing.Edge e = parallel[k];
                 double bend = (k - (parallel.Length - 1) / 2.0) * 120;
                 EdgeShape At(double along) => EdgeShape.Between(_at[e.From], _at[e.To], e.From.IsInput ? 4 : Radius, Radius, bend, e.Forward, e.Backward, along);
-                EdgeShape shape = Spots.Select(At).FirstOrDefault(s => Fits(s, boxes, placed)) ?? At(0.5);
+                EdgeShape shape = At(Spots[0]);
+                int fewest = Conflicts(shape, boxes, placed);
+                foreach (double spot in Spots.Skip(1).TakeWhile(_ => fewest > 0))
+                {
+                    EdgeShape candidate = At(spot);
+                    int conflicts = Conflicts(candidate, boxes, placed);
+                    (shape, fewest) = conflicts < fewest ? (candidate, conflicts) : (shape, fewest);
+                }
+
                 edges[e] = shape;
                 placed.Add(shape);
                 boxes.AddRange(shape.Boxes());
@@ -229,7 +238,7 @@ internal sealed class GraphLayout
                 TextBox.Middle("node-name", name, x, y - Radius - 11, 12),
                 TextBox.Start("node-name", name, x + Radius * 0.75, y - Radius - 7, 12),
             ];
-            TextBox chosen = spots.FirstOrDefault(b => !boxes.Any(b.Overlaps) && !shapes.Any(s => s.Points().Any(b.Covers))) ?? spots[0];
+            TextBox chosen = spots.FirstOrDefault(b => !boxes.Any(b.Overlaps) && !shapes.Any(s => s.Crosses(b))) ?? spots[0];
             boxes.Add(chosen);
             yield return chosen;
         }

@@ -41,8 +41,8 @@ public class GraphLayoutTests
         var exps = drawing.Nodes.Where(n => n.Symbol == "exp").ToList();
 
         Assert.Equal(["a1", "a2", "a3"], inputs);
-        // The sum stands below the three rows, off the lines from each exp to its × node.
-        Assert.All(exps, e => Assert.True(layout.Position(sum).Y > layout.Position(e).Y));
+        // The sum stands off the lines from each exp to its × node, half a row away at least.
+        Assert.All(exps, e => Assert.True(Math.Abs(layout.Position(sum).Y - layout.Position(e).Y) > 40));
     }
 
     [Fact]
