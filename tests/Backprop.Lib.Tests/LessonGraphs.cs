@@ -17,6 +17,7 @@ internal static class LessonGraphs
         ["chain"] = () => GraphDrawing.Of(Chain()),
         ["sigmoid"] = () => GraphDrawing.Of(Sigmoid()),
         ["softmaxWithLoss"] = () => GraphDrawing.Of(SoftmaxWithLoss([0.3, 0.2, 0.5], [0, 1, 0]).Graph),
+        ["affine"] = () => Affine().Drawing(),
     };
 
     public static ComputationalGraph Apple()
@@ -50,6 +51,16 @@ internal static class LessonGraphs
         var x = g.Input("x", 1);
         g.Backward(g.Reciprocal(g.AddConstant(g.Exp(g.Negate(x, "−x"), "exp(−x)"), 1, "1 + exp(−x)"), "y"));
         return g;
+    }
+
+    /// <summary>Figure 5-27 as lesson 3 traces it: a batch of 2, W 2×3, B 1×3.</summary>
+    public static AffineGraph Affine()
+    {
+        var w = Matrix<double>.Build.DenseOfArray(new[,] { { 0.1, 0.3, 0.5 }, { 0.2, 0.4, 0.6 } });
+        var layer = new Affine(w, Vector<double>.Build.DenseOfArray([0.1, 0.2, 0.3]));
+        var x = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 0.5 }, { -1.0, 2.0 } });
+        var dY = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 0.0, -1.0 }, { 0.5, 2.0, 1.0 } });
+        return AffineGraph.Trace(layer, x, dY);
     }
 
     /// <summary>Figure 5-29 as lesson 4 traces it: scores a_k = log y_k + 2 give the softmax output y.</summary>
