@@ -10,4 +10,11 @@ public abstract class LessonFacts(LessonRun run)
 
     [Fact]
     public void ExecutedNotebook_IsValidNbformat45() => Run.AssertValidNbformat();
+
+    [Fact]
+    public void PublishedPage_AtLaptopWidth_ShowsNoRawTeXNoOverlapsNothingTooWideAndEveryChart()
+    {
+        var problems = PublishedPage.Problems(Run);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }
