@@ -219,6 +219,7 @@ internal sealed class GraphLayout
         if (node.Constant is string constant)
         {
             yield return TextBox.Middle("constant", constant, x, y - Radius - 35, LabelSize);
+            yield return new TextBox("stem", constant, x - 1, y - Radius - 26, x + 1, y - Radius);
         }
 
     }
@@ -232,7 +233,7 @@ internal sealed class GraphLayout
             string name = node.Name!;
             TextBox[] spots =
             [
-                TextBox.Middle("node-name", name, x, y + Radius + 11, 12),
+                TextBox.Middle("node-name", name, x, y + Radius + 14, 12),
                 TextBox.Start("node-name", name, x + Radius * 0.75, y + Radius + 7, 12),
                 TextBox.End("node-name", name, x - Radius * 0.75, y + Radius + 7, 12),
                 TextBox.Middle("node-name", name, x, y - Radius - 11, 12),
