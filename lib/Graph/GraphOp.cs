@@ -1,6 +1,6 @@
 namespace Backprop;
 
-/// <summary>The operations a traced computational graph knows (§5.4 apples, §5.5.2 sigmoid).</summary>
+/// <summary>The operations a traced computational graph knows (§5.4 apples, §5.5.2 sigmoid, §5.6.3 Softmax-with-Loss).</summary>
 public enum GraphOp
 {
     Input,
@@ -10,4 +10,5 @@ public enum GraphOp
     AddConstant,
     Exp,
     Reciprocal,
+    Log,
 }

@@ -26,6 +26,16 @@ public abstract class AffineShapesLessonFacts(LessonRun run) : LessonFacts(run),
     }
 
     [SkippableFact]
+    public void Figures5_25And5_27_AreDrawnWithTheShapeOfEveryValue()
+    {
+        var graphs = Run.HtmlWith("bp-graph");
+        Assert.Equal(2, graphs.Count);
+        Assert.Contains("dX = dY·Wᵀ  (1, 2)", graphs[0], StringComparison.Ordinal);
+        Assert.Contains("dX = dY·Wᵀ  (2, 2)", graphs[1], StringComparison.Ordinal);
+        Assert.Contains("dB = Σ rows of dY  (1, 3)", graphs[1], StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void ShapeTable_IsShown() =>
         Assert.Contains(Run.HtmlWith("bp-table"), table => table.Contains("dY · Wᵀ", StringComparison.Ordinal) && table.Contains("Xᵀ · dY", StringComparison.Ordinal));
 }

@@ -15,8 +15,15 @@ public abstract class LessonFacts(LessonRun run)
     public void ExecutedNotebook_IsValidNbformat45() => Run.AssertValidNbformat();
 
     /// <summary>GitHub, nbviewer and nbconvert run no script: every chart must bring its own picture.</summary>
-    [Fact]
+    [SkippableFact]
     public void EveryChart_CarriesAStaticPictureBesideItsHtml() => Assert.All(
         Run.Document.Cells.SelectMany(c => c.Outputs).Where(o => o.Data.TryGetValue("text/html", out var html) && html.Contains("class=\"bp-chart\"", System.StringComparison.Ordinal)),
         chart => Assert.StartsWith("<svg", chart.Data.GetValueOrDefault("image/svg+xml")));
+
+    [SkippableFact]
+    public void PublishedPage_AtLaptopWidth_ShowsNoRawTeXNoOverlapsNothingTooWideAndEveryChart()
+    {
+        var problems = PublishedPage.Problems(Run);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }

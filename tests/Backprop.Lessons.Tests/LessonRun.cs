@@ -101,6 +101,32 @@ public sealed partial class LessonRun
     /// <summary>The HTML outputs that contain <paramref name="marker"/> (e.g. "bp-graph" for a traced graph's SVG).</summary>
     public IReadOnlyList<string> HtmlWith(string marker) => Html.Where(h => h.Contains(marker, StringComparison.Ordinal)).ToList();
 
+    /// <summary>
+    /// A number from a table the lesson shows (<see cref="Backprop.Table"/>'s HTML): the cell in the row whose first
+    /// cell reads <paramref name="row"/>, under the header <paramref name="column"/>, at full precision (its tooltip).
+    /// </summary>
+    public double TableNumber(string column, string row)
+    {
+        foreach (string table in HtmlWith("bp-table"))
+        {
+            var rows = Regex.Matches(table, "<tr>(.*?)</tr>", RegexOptions.Singleline).Select(m => Cells(m.Groups[1].Value)).ToList();
+            int j = rows.Count == 0 ? -1 : rows[0].FindIndex(c => c.Text == column);
+            var found = rows.Skip(1).FirstOrDefault(r => r.Count > j && r[0].Text == row);
+            if (j >= 0 && found is not null)
+            {
+                return Parse(found[j].Tip ?? found[j].Text, $"{row} / {column}");
+            }
+        }
+
+        Assert.Fail($"no table in {Path.GetFileName(ExecutedPath)} has a row \"{row}\" under a column \"{column}\"");
+        return double.NaN;
+    }
+
+    private static List<(string Text, string? Tip)> Cells(string row) =>
+        Regex.Matches(row, "<t[dh]([^>]*)>(.*?)</t[dh]>", RegexOptions.Singleline)
+            .Select(m => (m.Groups[2].Value.Trim(), Regex.Match(m.Groups[1].Value, "title=\"([^\"]*)\"") is { Success: true } t ? t.Groups[1].Value : null))
+            .ToList();
+
     /// <summary>The number printed as "name: value".</summary>
     public double Number(string name) => Parse(Text(name), name);
 

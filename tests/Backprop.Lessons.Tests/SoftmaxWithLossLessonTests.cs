@@ -24,6 +24,20 @@ public abstract class SoftmaxWithLossLessonFacts(LessonRun run) : LessonFacts(ru
     }
 
     [SkippableFact]
+    public void TracedGraph_IsTheWholeFigure5_29()
+    {
+        // Softmax (three exp, one sum, /, three ×) and the cross-entropy (three log, three ×t, a sum, ×(−1)).
+        string svg = Assert.Single(Run.HtmlWith("bp-graph"));
+        var symbols = System.Text.RegularExpressions.Regex.Matches(svg, "class=\"symbol\"[^>]*>([^<]+)<").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(3, symbols.Count(s => s == "exp"));
+        Assert.Equal(3, symbols.Count(s => s == "log"));
+        Assert.Equal(2, symbols.Count(s => s == "+"));
+        Assert.Equal(1, symbols.Count(s => s == "/"));
+        Assert.Equal(7, symbols.Count(s => s == "×"));
+        AssertAll([-Math.Log(0.2)], [Run.Number("graph L")]);
+    }
+
+    [SkippableFact]
     public void Loss_IsMinusLogOfTheRightClass()
     {
         AssertAll([-Math.Log(0.2 + 1e-7)], [Run.Number("example 1 loss")]);

@@ -78,5 +78,17 @@ public class DigitGridTests
         Assert.Equal("1 digit (28×28): 7", grid.ToString());
     }
 
+    [Fact]
+    public void AFewDigits_AreDrawnLarge_InAPanelNoWiderThanThey()
+    {
+        string three = Show.Digits(Images, count: 3).ToHtml();
+        string thirty = Show.Digits(Images, count: 30, columns: 10).ToHtml();
+
+        Assert.Contains("grid-template-columns:repeat(3,128px)", three);
+        Assert.Contains("width=\"112\"", three);
+        Assert.Contains("grid-template-columns:repeat(10,72px)", thirty);
+        Assert.Contains("width=\"56\"", thirty);
+    }
+
     private static string Strip(string html) => Regex.Replace(html, "digit \\d+", "");
 }

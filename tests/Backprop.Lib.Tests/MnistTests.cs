@@ -117,7 +117,9 @@ public class MnistTests
         Assert.Equal(data.Source, line);
         Assert.DoesNotContain('\n', line);
         Assert.StartsWith("MNIST: offline sample, 8000 train / 2000 test", line);
-        Assert.Contains("SHA-256 verified", line);
+        Assert.Contains("checked intact", line);
+        Assert.DoesNotContain(DataFolder.Require("MNIST sample"), line);
+        Assert.DoesNotContain("npm", line);
         Assert.Contains("Mnist.Download()", line);
     }
 

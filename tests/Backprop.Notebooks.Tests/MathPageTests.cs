@@ -59,4 +59,15 @@ public sealed class MathPageTests
         Assert.Contains("Apples cost $5 and pears $3 (<code>$&quot;{price}&quot;</code>).", html);
         Assert.DoesNotContain("katex", html, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void DisplayFormula_OverSeveralLines_StaysOneFormula_WithItsTeXIntact()
+    {
+        const string Source = "#!markdown\n\nMultiply:\n\n$$\\frac{\\partial L}{\\partial y}\\, y^2\n= \\sum_{\\text{rows}} y\\,(1 - y).$$\n\nThen `$$` in code, and $$a\nb$$ costs $5.\n";
+        var document = NotebookDocument.Parse(Source, "/x/multiline.dib");
+        var html = HtmlPublisher.Render(new NotebookRunResult("/x/multiline.dib", document, [], TimeSpan.Zero, null));
+        Assert.Contains("<span class=\"math display\">\\(\\frac{\\partial L}{\\partial y}\\, y^2\n= \\sum_{\\text{rows}} y\\,(1 - y).\\)</span>", html);
+        Assert.Contains("<span class=\"math display\">\\(a\nb\\)</span> costs $5.", html);
+        Assert.Contains("<code>$$</code>", html);
+    }
 }
