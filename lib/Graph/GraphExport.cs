@@ -63,6 +63,7 @@ internal static class GraphExport
         GraphOp.AddConstant => "addc",
         GraphOp.Exp => "exp",
         GraphOp.Reciprocal => "recip",
+        GraphOp.Log => "log",
         _ => null,
     };
 
@@ -91,12 +92,13 @@ internal static class GraphExport
         return node.Op switch
         {
             GraphOp.Mul => $"{Factor(0)} × {Factor(1)}",
-            GraphOp.Add => $"{names[node.Inputs[0]]} + {names[node.Inputs[1]]}",
+            GraphOp.Add => string.Join(" + ", node.Inputs.Select(i => names[i])),
             GraphOp.Scale when node.Constant == -1 => $"−{Operand(0)}",
             GraphOp.Scale => $"{Operand(0)} × {c}",
             GraphOp.AddConstant => $"{Operand(0)} + {c}",
             GraphOp.Exp => $"exp({names[node.Inputs[0]]})",
             GraphOp.Reciprocal => $"1/{Operand(0)}",
+            GraphOp.Log => $"log({names[node.Inputs[0]]})",
             _ => null,
         };
     }

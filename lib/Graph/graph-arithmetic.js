@@ -27,11 +27,12 @@ function bpArithmetic(data) {
       switch (n.op) {
         case 'input': v = inputs[n.id]; local = []; break;
         case 'mul': v = x[0] * x[1]; local = [x[1], x[0]]; break;
-        case 'add': v = x[0] + x[1]; local = [1, 1]; break;
+        case 'add': v = x.reduce(function (a, b) { return a + b; }, 0); local = x.map(function () { return 1; }); break; // Sum adds any number of terms, in order
         case 'scale': v = x[0] * c; local = [c]; break;
         case 'addc': v = x[0] + c; local = [1]; break;
         case 'exp': v = Math.exp(x[0]); local = [v]; break;
         case 'recip': v = 1 / x[0]; local = [-v * v]; break;
+        case 'log': v = Math.log(x[0]); local = [1 / x[0]]; break;
         default: throw new Error('no arithmetic for ' + n.symbol);
       }
       s.value[n.id] = v;
@@ -46,11 +47,12 @@ function bpArithmetic(data) {
         var x = n.inputs.map(function (i) { return s.value[i]; });
         switch (n.op) {
           case 'mul': back = [g * x[1], g * x[0]]; break; // MulLayer swaps its inputs
-          case 'add': back = [g, g]; break;
+          case 'add': back = x.map(function () { return g; }); break;
           case 'scale': back = [g * c]; break;
           case 'addc': back = [g]; break;
           case 'exp': back = [g * v]; break;
           case 'recip': back = [g * -v * v]; break;
+          case 'log': back = [g * (1 / x[0])]; break;
           default: back = [];
         }
         back.forEach(function (b, i) {

@@ -74,7 +74,11 @@ internal static class StepperPage
         string page = Path.Combine(NewScratch(), Path.GetFileNameWithoutExtension(notebook) + ".html");
         HtmlPublisher.Publish(result, page);
         string driven = page.Replace(".html", ".driven.html", StringComparison.Ordinal);
-        File.WriteAllText(driven, File.ReadAllText(page).Replace("</body>", Driver + "</body>", StringComparison.Ordinal));
+        string html = File.ReadAllText(page);
+        // The published page runs only scripts that carry its nonce (its Content-Security-Policy): the driver gets it too.
+        string nonce = Regex.Match(html, "script-src 'nonce-([^']+)'").Groups[1].Value;
+        string driver = Driver.Replace("<script>", $"<script nonce=\"{nonce}\">", StringComparison.Ordinal);
+        File.WriteAllText(driven, html.Replace("</body>", driver + "</body>", StringComparison.Ordinal));
 
         string dom = HeadlessChromium.DumpDom(driven);
         var match = Regex.Match(dom, "<pre id=\"stepper-results\">(.*?)</pre>", RegexOptions.Singleline);
