@@ -1,5 +1,6 @@
-// Numbers printed as the library prints them (GraphStepper.cs): Html.Compact ("G6") on the figure, Html.Full ("R")
-// in its tooltips, so a value the page recomputes reads exactly as the library would print it.
+// Numbers printed as the library prints them (GraphStepper.cs): GraphDrawing's labels ("G4") on the figure,
+// Html.Compact ("G6") in captions, Html.Full ("R") in tooltips, so a value the page recomputes reads exactly as the
+// library would print it.
 function bpNumbers() {
   'use strict';
 
@@ -7,28 +8,34 @@ function bpNumbers() {
 
   function zeros(n) { return new Array(n + 1).join('0'); }
 
-  // Six significant digits rounded as .NET rounds them: an exact tie goes to the even digit (123456.5 -> 123456),
+  // p significant digits rounded as .NET rounds them: an exact tie goes to the even digit (123456.5 -> 123456),
   // which toFixed and toPrecision do not do; 101 exact digits of the double show whether it is a tie.
-  function sixDigits(v) {
+  function digits(v, p) {
     var parts = Math.abs(v).toExponential(100).split('e'), e = parseInt(parts[1], 10);
-    var all = parts[0].replace('.', ''), head = all.slice(0, 6), next = all.charAt(6);
-    var odd = (head.charCodeAt(5) - 48) % 2 === 1;
-    if (next > '5' || (next === '5' && (/[1-9]/.test(all.slice(7)) || odd))) {
+    var all = parts[0].replace('.', ''), head = all.slice(0, p), next = all.charAt(p);
+    var odd = (head.charCodeAt(p - 1) - 48) % 2 === 1;
+    if (next > '5' || (next === '5' && (/[1-9]/.test(all.slice(p + 1)) || odd))) {
       head = String(parseInt(head, 10) + 1);
-      if (head.length > 6) {
-        head = head.slice(0, 6);
+      if (head.length > p) {
+        head = head.slice(0, p);
         e += 1;
       }
     }
     return { digits: head.replace(/0+$/, ''), e: e };
   }
 
-  function compact(v) {
+  function compact(v) { return general(v, 6); }
+
+  // A figure's label: four digits (GraphDrawing), or what Html.Compact prints for ±∞ and NaN.
+  function label(v) { return isFinite(v) ? general(v, 4) : compact(v); }
+
+  // .NET's "Gp" format, with "-0" printed as "0".
+  function general(v, p) {
     if (isNaN(v)) { return 'NaN'; }
     if (!isFinite(v)) { return v > 0 ? '∞' : '-∞'; }
     if (v === 0) { return '0'; }
-    var r = sixDigits(v), d = r.digits, e = r.e, sign = v < 0 ? '-' : '';
-    if (e < -4 || e >= 6) { return sign + d.charAt(0) + (d.length > 1 ? '.' + d.slice(1) : '') + 'e' + exponent(e); }
+    var r = digits(v, p), d = r.digits, e = r.e, sign = v < 0 ? '-' : '';
+    if (e < -4 || e >= p) { return sign + d.charAt(0) + (d.length > 1 ? '.' + d.slice(1) : '') + 'e' + exponent(e); }
     if (e < 0) { return sign + '0.' + zeros(-e - 1) + d; }
     return sign + (d.length > e + 1 ? d.slice(0, e + 1) + '.' + d.slice(e + 1) : d + zeros(e + 1 - d.length));
   }
@@ -45,5 +52,5 @@ function bpNumbers() {
     return sign + digits.slice(0, e + 1) + (digits.length > e + 1 ? '.' + digits.slice(e + 1) : '');
   }
 
-  return { compact: compact, full: full };
+  return { compact: compact, label: label, full: full };
 }

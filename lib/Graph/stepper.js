@@ -11,7 +11,7 @@ function bpStepper(root, data) {
 
   var nodes = data.nodes;
   var arithmetic = bpArithmetic(data), numbers = bpNumbers(), walk = bpSteps(data, arithmetic, numbers);
-  var backward = arithmetic.backward, seed = arithmetic.seed, full = numbers.full, compact = numbers.compact;
+  var backward = arithmetic.backward, seed = arithmetic.seed, full = numbers.full, label = numbers.label;
   var steps = walk.list, isLeaf = walk.isLeaf, caption = walk.caption, evaluate = arithmetic.evaluate;
   var library = arithmetic.fromLibrary();
   var state = library;
@@ -95,7 +95,7 @@ function bpStepper(root, data) {
     var tip = text.querySelector('title');
     while (text.lastChild && text.lastChild !== tip) { text.removeChild(text.lastChild); }
     if (tip) { tip.textContent = full(v); }
-    text.appendChild(document.createTextNode(compact(v)));
+    text.appendChild(document.createTextNode(label(v)));
   }
 
   var edges = Array.prototype.map.call(svg.querySelectorAll('[data-edge]'), function (g) {

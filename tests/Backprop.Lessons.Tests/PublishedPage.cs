@@ -29,7 +29,9 @@ public static class PublishedPage
         {
             string page = Path.Combine(folder, Path.ChangeExtension(Path.GetFileName(run.ExecutedPath), ".html"));
             string html = HtmlPublisher.Render(new NotebookRunResult(run.ExecutedPath, run.Document, [], TimeSpan.Zero, null));
-            File.WriteAllText(page, html.Replace("</body>", $"<script>{Script}</script></body>", StringComparison.Ordinal));
+            // The page runs only scripts that carry its nonce (its Content-Security-Policy): the check gets it too.
+            string nonce = Regex.Match(html, "script-src 'nonce-([^']+)'").Groups[1].Value;
+            File.WriteAllText(page, html.Replace("</body>", $"<script nonce=\"{nonce}\">{Script}</script></body>", StringComparison.Ordinal));
             string dom = DumpDom(page, folder, width);
             var found = Regex.Match(dom, "<pre id=\"bp-check\">(.*?)</pre>", RegexOptions.Singleline);
             Assert.True(found.Success, $"the page check did not run in {Path.GetFileName(page)}");

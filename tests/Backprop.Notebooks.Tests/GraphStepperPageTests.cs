@@ -73,13 +73,16 @@ public sealed class GraphStepperPageTests
     }
 
     [Fact]
-    public async Task SoftmaxGraph_SeededFromOutside_KeepsItsInputsFixed_AndSaysWhy()
+    public async Task SoftmaxWithLossGraph_StartsBackwardFromOne_AndItsScoresCanBeEdited()
     {
+        // Figure 5-29 as lesson 4 traces it: the whole Softmax-with-Loss graph, backward from ∂L/∂L = 1, so every
+        // input's gradient follows an edit and the scores a1, a2, a3 are editable.
         JsonElement softmax = (await Lesson4.Value)[0];
 
-        Assert.Empty(softmax.GetProperty("fields").EnumerateArray());
-        Assert.Contains("given to Backward from outside the graph", softmax.GetProperty("inputsNote").GetString());
-        Assert.Equal("Backward starts at y2 with the gradient -5, given to Backward", Caption(softmax.GetProperty("walk")[8]));
+        Assert.Equal(["a1", "a2", "a3"], softmax.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        var walk = softmax.GetProperty("walk").EnumerateArray().ToList();
+        Assert.Contains(walk, s => Caption(s) == "Backward starts at L: ∂L/∂L = 1");
+        Assert.Equal("Done: ∂L/∂a1 = 0.3, ∂L/∂a2 = -0.8, ∂L/∂a3 = 0.5", Caption(walk[^1]));
     }
 
     [Fact]
