@@ -32,18 +32,20 @@ function bpSteps(data, arithmetic, numbers) {
     var c = compact(num(n.constant)), v = compact(s.value[n.id]), name = x.length ? x[0].name : '';
     var body = {
       mul: x.length > 1 && (x[0].name + ' × ' + x[1].name + ' = ' + operand(xv[0]) + ' × ' + operand(xv[1])),
-      add: x.length > 1 && (x[0].name + ' + ' + x[1].name + ' = ' + operand(xv[0]) + ' + ' + operand(xv[1])),
+      add: x.length > 1 && (x.map(function (xi) { return xi.name; }).join(' + ') + ' = ' + xv.map(operand).join(' + ')),
       scale: name + ' × ' + operand(num(n.constant)) + ' = ' + operand(xv[0]) + ' × ' + operand(num(n.constant)),
       addc: name + ' + ' + c + ' = ' + operand(xv[0]) + ' + ' + c,
       exp: 'exp(' + compact(xv[0]) + ')',
       recip: '1 / ' + operand(xv[0]),
+      log: 'log(' + compact(xv[0]) + ')',
     }[n.op] || n.symbol + '(' + xv.map(compact).join(', ') + ')';
     return title(n) + ': ' + body + ' = ' + v;
   }
 
   function localName(n, i) {
-    var other = n.inputs.length > 1 ? nodes[n.inputs[1 - i]].name : '';
-    return { mul: other + ' = ', exp: n.name + ' = ', recip: '−' + wrap(n.name) + '² = ' }[n.op] || '';
+    if (n.op === 'mul') { return nodes[n.inputs[1 - i]].name + ' = '; }
+    var from = nodes[n.inputs[i]].name;
+    return { exp: n.name + ' = ', recip: '−' + wrap(n.name) + '² = ', log: '1/' + wrap(from) + ' = ' }[n.op] || '';
   }
 
   function backwardCaption(step, s) {
