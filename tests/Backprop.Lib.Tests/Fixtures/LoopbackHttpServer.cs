@@ -78,7 +78,13 @@ internal sealed class LoopbackHttpServer : IDisposable
         while (!string.IsNullOrEmpty(await reader.ReadLineAsync()))
         {
         }
-        string path = requestLine.Split(' ')[1];
+        string[] request = requestLine.Split(' ');
+        if (request.Length < 2)
+        {
+            return; // a connection closed before it asked for anything (a client that gave up waiting)
+        }
+
+        string path = request[1];
         lock (Requests)
             Requests.Add(path);
         string name = path[(path.LastIndexOf('/') + 1)..];
