@@ -15,8 +15,8 @@ internal sealed class LoopbackHttpServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Dictionary<string, byte[]> _files;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly Thread _loop;
+    private Exception? _failure;
 
     public LoopbackHttpServer(Dictionary<string, byte[]> files, int dropAfterBytes = -1)
     {
@@ -24,7 +24,10 @@ internal sealed class LoopbackHttpServer : IDisposable
         DropAfterBytes = dropAfterBytes;
         _listener.Start();
         BaseUrl = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/mnist/";
-        _loop = Task.Run(AcceptLoop);
+        // Its own thread with blocking calls: tests that block thread-pool threads (the downloader is synchronous, and
+        // the tests run in parallel) must not starve the server until a client's idle timeout gives up on it.
+        _loop = new Thread(AcceptLoop) { IsBackground = true, Name = nameof(LoopbackHttpServer) };
+        _loop.Start();
     }
 
     public string BaseUrl { get; }
@@ -44,38 +47,43 @@ internal sealed class LoopbackHttpServer : IDisposable
         return $"http://127.0.0.1:{port}/mnist/";
     }
 
-    private async Task AcceptLoop()
+    private void AcceptLoop()
     {
-        while (!_stop.IsCancellationRequested)
+        while (true)
         {
             TcpClient client;
             try
             {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                client = _listener.AcceptTcpClient();
             }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
             }
+
             using (client)
             {
                 try
                 {
-                    await Serve(client.GetStream());
+                    Serve(client.GetStream());
                 }
                 catch (IOException)
                 {
                     // The client hung up first (it had what it needed, or gave up): its test judges that, not the server.
                 }
+                catch (Exception e)
+                {
+                    _failure ??= e;
+                }
             }
         }
     }
 
-    private async Task Serve(NetworkStream stream)
+    private void Serve(NetworkStream stream)
     {
         var reader = new StreamReader(stream, Encoding.ASCII);
-        string requestLine = await reader.ReadLineAsync() ?? "";
-        while (!string.IsNullOrEmpty(await reader.ReadLineAsync()))
+        string requestLine = reader.ReadLine() ?? "";
+        while (!string.IsNullOrEmpty(reader.ReadLine()))
         {
         }
         string[] request = requestLine.Split(' ');
@@ -90,21 +98,23 @@ internal sealed class LoopbackHttpServer : IDisposable
         string name = path[(path.LastIndexOf('/') + 1)..];
         if (!path.StartsWith("/mnist/", StringComparison.Ordinal) || !_files.TryGetValue(name, out byte[]? body))
         {
-            await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+            stream.Write(Encoding.ASCII.GetBytes("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
             return;
         }
         string head = $"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        stream.Write(Encoding.ASCII.GetBytes(head));
         int sent = DropAfterBytes >= 0 ? Math.Min(DropAfterBytes, body.Length) : body.Length;
-        await stream.WriteAsync(body.AsMemory(0, sent));
-        await stream.FlushAsync();
+        stream.Write(body.AsSpan(0, sent));
+        stream.Flush();
     }
 
     public void Dispose()
     {
-        _stop.Cancel();
         _listener.Stop();
-        _loop.Wait(TimeSpan.FromSeconds(5));
-        _stop.Dispose();
+        _loop.Join(TimeSpan.FromSeconds(5));
+        if (_failure is not null)
+        {
+            throw new InvalidOperationException("the loopback server failed", _failure);
+        }
     }
 }
