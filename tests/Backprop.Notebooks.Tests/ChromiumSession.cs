@@ -10,6 +10,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Backprop.Tests;
 
 namespace Backprop.Notebooks.Tests;
 

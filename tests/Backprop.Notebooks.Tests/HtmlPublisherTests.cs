@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using Backprop.Tests;
 using static Backprop.Notebooks.Tests.TestSupport;
 
 namespace Backprop.Notebooks.Tests;

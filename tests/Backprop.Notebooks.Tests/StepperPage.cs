@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using Backprop.Tests;
 using static Backprop.Notebooks.Tests.TestSupport;
 
 namespace Backprop.Notebooks.Tests;
@@ -18,7 +19,6 @@ internal static class StepperPage
     // "next", the page's
     // own arithmetic replayed at the library's inputs, and (where there is an apple box) apple typed as 150.
     private const string Driver = """
-        <script>
         (function () {
           function own(t) { var s = ''; t.childNodes.forEach(function (c) { if (c.nodeType === 3) { s += c.nodeValue; } }); return s; }
           function labels(r) {
@@ -64,7 +64,6 @@ internal static class StepperPage
           pre.textContent = JSON.stringify(results);
           document.body.appendChild(pre);
         })();
-        </script>
         """;
 
     public static async Task<JsonElement> DriveAsync(string notebook)
@@ -74,11 +73,7 @@ internal static class StepperPage
         string page = Path.Combine(NewScratch(), Path.GetFileNameWithoutExtension(notebook) + ".html");
         HtmlPublisher.Publish(result, page);
         string driven = page.Replace(".html", ".driven.html", StringComparison.Ordinal);
-        string html = File.ReadAllText(page);
-        // The published page runs only scripts that carry its nonce (its Content-Security-Policy): the driver gets it too.
-        string nonce = Regex.Match(html, "script-src 'nonce-([^']+)'").Groups[1].Value;
-        string driver = Driver.Replace("<script>", $"<script nonce=\"{nonce}\">", StringComparison.Ordinal);
-        File.WriteAllText(driven, html.Replace("</body>", driver + "</body>", StringComparison.Ordinal));
+        File.WriteAllText(driven, HeadlessChromium.WithScript(File.ReadAllText(page), Driver));
 
         string dom = HeadlessChromium.DumpDom(driven);
         var match = Regex.Match(dom, "<pre id=\"stepper-results\">(.*?)</pre>", RegexOptions.Singleline);
