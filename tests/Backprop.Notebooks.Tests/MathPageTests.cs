@@ -71,4 +71,15 @@ public sealed class MathPageTests
         Assert.Contains("<span class=\"math display\">\\(a\nb\\)</span> costs $5.", html);
         Assert.Contains("<code>$$</code>", html);
     }
+
+    [Fact]
+    public void InlineFormula_FollowedByAKoreanParticle_IsStillAFormula_WhilePricesStayText()
+    {
+        const string Source = "#!markdown\n\n역전파의 값은 $y - t$입니다. $t^2$을 미분하면 $2t$이고, 사과는 $5, 귤은 $3입니다.\n";
+        var document = NotebookDocument.Parse(Source, "/x/particles.dib");
+        var html = HtmlPublisher.Render(new NotebookRunResult("/x/particles.dib", document, [], TimeSpan.Zero, null));
+        Assert.Contains("<span class=\"math\">\\(y - t\\)</span>입니다.", html);
+        Assert.Contains("<span class=\"math\">\\(t^2\\)</span>을 미분하면 <span class=\"math\">\\(2t\\)</span>이고", html);
+        Assert.Contains("사과는 $5, 귤은 $3입니다.", html);
+    }
 }
