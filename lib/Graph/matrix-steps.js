@@ -6,11 +6,12 @@ var bpMatrixTexts = {
   named: '{name} {shape}',
   shape: '({rows}, {columns})',
   entries: ': {values}',
+  rows: { one: '1 row', many: '{n} rows' },
   dot: 'dot node: X · W, {x} · {w} = {out}{entries}',
-  plus: '+ node: Y = X·W + B, {xw} + {b} = {out}, B is added to each of the {n} rows{entries}',
+  plus: '+ node: Y = X·W + B, {xw} + {b} = {out}, B is added to every row ({rows}){entries}',
   seed: 'Backward starts at Y: ∂L/∂Y {out} comes from the next layer{entries}',
   plusToDot: '+ node: ∂L/∂(X·W) = ∂L/∂Y, passed on unchanged, {out}',
-  plusToB: '+ node: ∂L/∂B = sum of ∂L/∂Y over the batch axis (its {n} rows), {dy} → {out}{entries}',
+  plusToB: '+ node: ∂L/∂B = sum of ∂L/∂Y over the batch axis ({rows}), {dy} → {out}{entries}',
   dotToX: 'dot node: ∂L/∂X = ∂L/∂Y · Wᵀ, {dy} · {wt} = {out}, the shape of X{entries}',
   dotToW: 'dot node: ∂L/∂W = Xᵀ · ∂L/∂Y, {xt} · {dy} = {out}, the shape of W{entries}',
   done: 'Done: ∂L/∂X {dx}, ∂L/∂W {dw}, ∂L/∂B {db}: each gradient has the shape of its variable.'
@@ -37,6 +38,11 @@ function bpMatrixCaptions(data, numbers, texts) {
     return fill(texts.entries, { values: values });
   }
 
+  function batchRows() {
+    var n = nodes[X].value.length;
+    return fill(n === 1 ? texts.rows.one : texts.rows.many, { n: n });
+  }
+
   function named(id) { return fill(texts.named, { name: nodes[id].name, shape: shape(nodes[id].value) }); }
 
   function value(id) { return nodes[id].value; }
@@ -47,7 +53,7 @@ function bpMatrixCaptions(data, numbers, texts) {
     var key = step.node === Plus ? (step.from === Dot ? 'plusToDot' : 'plusToB') : (step.from === X ? 'dotToX' : 'dotToW');
     var out = grad(step.from);
     return fill(texts[key], { out: shape(out), dy: shape(grad(Plus)), wt: shape(value(W), true), xt: shape(value(X), true),
-      n: value(X).length, entries: entries(out) });
+      rows: batchRows(), entries: entries(out) });
   }
 
   return function caption(step) {
@@ -56,7 +62,7 @@ function bpMatrixCaptions(data, numbers, texts) {
       case 'forward':
         return step.node === Dot
           ? fill(texts.dot, { x: shape(value(X)), w: shape(value(W)), out: shape(value(Dot)), entries: entries(value(Dot)) })
-          : fill(texts.plus, { xw: shape(value(Dot)), b: shape(value(B)), out: shape(value(Plus)), n: value(X).length, entries: entries(value(Plus)) });
+          : fill(texts.plus, { xw: shape(value(Dot)), b: shape(value(B)), out: shape(value(Plus)), rows: batchRows(), entries: entries(value(Plus)) });
       case 'seed': return fill(texts.seed, { out: shape(grad(Plus)), entries: entries(grad(Plus)) });
       case 'backward': return backward(step);
       default: return fill(texts.done, { dx: shape(grad(X)), dw: shape(grad(W)), db: shape(grad(B)) });

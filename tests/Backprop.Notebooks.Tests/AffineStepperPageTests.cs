@@ -29,10 +29,10 @@ public sealed class AffineStepperPageTests
 
         Assert.Equal("Forward: the inputs X (2, 2), W (2, 3) and B (1, 3) enter from the left.", Caption(walk[0]));
         Assert.StartsWith("dot node: X · W, (2, 2) · (2, 3) = (2, 3): [[", Caption(walk[1]));
-        Assert.StartsWith("+ node: Y = X·W + B, (2, 3) + (1, 3) = (2, 3), B is added to each of the 2 rows: [[", Caption(walk[2]));
+        Assert.StartsWith("+ node: Y = X·W + B, (2, 3) + (1, 3) = (2, 3), B is added to every row (2 rows): [[", Caption(walk[2]));
         Assert.StartsWith("Backward starts at Y: ∂L/∂Y (2, 3) comes from the next layer: [[", Caption(walk[3]));
         Assert.Equal("+ node: ∂L/∂(X·W) = ∂L/∂Y, passed on unchanged, (2, 3)", Caption(walk[4]));
-        Assert.StartsWith("+ node: ∂L/∂B = sum of ∂L/∂Y over the batch axis (its 2 rows), (2, 3) → (1, 3): [[", Caption(walk[5]));
+        Assert.StartsWith("+ node: ∂L/∂B = sum of ∂L/∂Y over the batch axis (2 rows), (2, 3) → (1, 3): [[", Caption(walk[5]));
         Assert.StartsWith("dot node: ∂L/∂X = ∂L/∂Y · Wᵀ, (2, 3) · (3, 2) = (2, 2), the shape of X: [[", Caption(walk[6]));
         Assert.StartsWith("dot node: ∂L/∂W = Xᵀ · ∂L/∂Y, (2, 2) · (2, 3) = (2, 3), the shape of W: [[", Caption(walk[7]));
         Assert.Equal("Done: ∂L/∂X (2, 2), ∂L/∂W (2, 3), ∂L/∂B (1, 3): each gradient has the shape of its variable.", Caption(walk[8]));
