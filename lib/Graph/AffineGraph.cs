@@ -49,6 +49,9 @@ public sealed class AffineGraph : IHtmlDisplay
     /// <summary>Runs <paramref name="layer"/> forward on <paramref name="x"/> and backward from <paramref name="dY"/>, and keeps every matrix.</summary>
     public static AffineGraph Trace(Affine layer, Matrix<double> x, Matrix<double> dY) => new(layer, x, dY);
 
+    /// <summary>The figure to walk through: forward X·W then + B, backward edge by edge with each formula's shapes.</summary>
+    public GraphStepper Stepper() => new(this);
+
     public string ToHtml() => GraphSvg.Render(Drawing());
 
     public string ToSvg() => GraphSvg.RenderSvg(Drawing());

@@ -140,7 +140,7 @@ internal static class GraphExport
     }
 
     // JSON has no infinities (a log of 0, a 1/0): they travel as strings the page turns back into numbers.
-    private static void WriteNumber(Utf8JsonWriter json, double value)
+    public static void WriteNumber(Utf8JsonWriter json, double value)
     {
         if (double.IsFinite(value))
         {

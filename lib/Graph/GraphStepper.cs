@@ -6,7 +6,7 @@ using Backprop.Display;
 namespace Backprop;
 
 /// <summary>
-/// A traced graph to walk through, §5.1–5.5: forward node by node, then backward edge by edge with a caption per
+/// A traced graph to walk through, §5.1–5.6: forward node by node, then backward edge by edge with a caption per
 /// step, and a scalar graph's inputs editable in the page. Without script it is the graph's own static figure.
 /// </summary>
 [TypeFormatterSource(typeof(DisplayFormatterSource))]
@@ -14,15 +14,24 @@ public sealed class GraphStepper : IHtmlDisplay
 {
     // Numbers and arithmetic first: the steps and the page use them. One inline script, so the CSP needs no sources.
     private static readonly Lazy<string> Script = new(() => string.Join("\n",
-        Resource("graph-numbers.js"), Resource("graph-arithmetic.js"), Resource("graph-steps.js"), Resource("stepper.js")));
+        Resource("graph-numbers.js"), Resource("graph-arithmetic.js"), Resource("graph-steps.js"), Resource("matrix-steps.js"),
+        Resource("stepper.js")));
     private static readonly Lazy<string> Style = new(() => Resource("stepper.css"));
 
-    private readonly ComputationalGraph _graph;
+    private readonly ComputationalGraph? _graph;
+    private readonly AffineGraph? _affine;
 
     public GraphStepper(ComputationalGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
         _graph = graph;
+    }
+
+    /// <summary>The Affine figure of §5.6 (Figures 5-25/5-27), walked with the shape and entries of every matrix.</summary>
+    public GraphStepper(AffineGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        _affine = graph;
     }
 
     /// <summary>
@@ -36,11 +45,11 @@ public sealed class GraphStepper : IHtmlDisplay
         return $"""
             <div id="{id}" class="bp-stepper">
             <style>{Style.Value}</style>
-            {GraphSvg.Render(_graph)}
+            {(_graph is null ? _affine!.ToHtml() : GraphSvg.Render(_graph))}
             <script>
             (function () {"{"}
             {Script.Value}
-            bpStepper(document.getElementById('{id}'), {GraphExport.ToJson(_graph)});
+            bpStepper(document.getElementById('{id}'), {(_graph is null ? AffineExport.ToJson(_affine!) : GraphExport.ToJson(_graph))});
             {"}"})();
             </script>
             </div>
@@ -49,6 +58,11 @@ public sealed class GraphStepper : IHtmlDisplay
 
     public override string ToString()
     {
+        if (_graph is null)
+        {
+            return $"GraphStepper of {_affine}: 2 operations forward, backward from Y (shown as HTML, it steps through the graph)";
+        }
+
         int forward = _graph.Nodes.Count(n => n.Op != GraphOp.Input);
         string backward = _graph.Output is null ? "no backward pass yet" : $"backward from {_graph.Output.Label}";
         return $"GraphStepper: {forward} operations forward, {backward} (shown as HTML, it steps through the graph)";

@@ -13,6 +13,7 @@ function bpStepper(root, data) {
   var arithmetic = bpArithmetic(data), numbers = bpNumbers(), walk = bpSteps(data, arithmetic, numbers);
   var backward = arithmetic.backward, seed = arithmetic.seed, full = numbers.full, label = numbers.label;
   var steps = walk.list, isLeaf = walk.isLeaf, caption = walk.caption, evaluate = arithmetic.evaluate;
+  if (data.matrix) { caption = bpMatrixCaptions(data, numbers, bpMatrixTexts); } // the Affine graph of §5.6
   var library = arithmetic.fromLibrary();
   var state = library;
 
@@ -187,7 +188,8 @@ function bpStepper(root, data) {
   });
 
   // For the tests: the page's own arithmetic replayed at the library's inputs, over the library's numbers.
-  root.bpReplay = function () {
+  // A matrix graph has no arithmetic in the page: its figure keeps the library's labels.
+  root.bpReplay = data.matrix ? undefined : function () {
     state = evaluate(library.value);
     paint();
   };

@@ -28,11 +28,19 @@ public abstract class AffineShapesLessonFacts(LessonRun run) : LessonFacts(run),
     [SkippableFact]
     public void Figures5_25And5_27_AreDrawnWithTheShapeOfEveryValue()
     {
-        var graphs = Run.HtmlWith("bp-graph");
+        var graphs = Run.HtmlWith("bp-graph").Where(h => !h.Contains("bp-stepper", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, graphs.Count);
         Assert.Contains("dX = dY·Wᵀ  (1, 2)", graphs[0], StringComparison.Ordinal);
         Assert.Contains("dX = dY·Wᵀ  (2, 2)", graphs[1], StringComparison.Ordinal);
         Assert.Contains("dB = Σ rows of dY  (1, 3)", graphs[1], StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Figure5_27_CanBeSteppedThrough_AndIsWholeWithoutScript()
+    {
+        string stepper = Assert.Single(Run.HtmlWith("bp-stepper"));
+        Assert.Contains("bpMatrixCaptions(", stepper, StringComparison.Ordinal);
+        Assert.True(stepper.IndexOf("dW = Xᵀ·dY  (2, 3)", StringComparison.Ordinal) < stepper.IndexOf("<script", StringComparison.Ordinal));
     }
 
     [SkippableFact]

@@ -8,11 +8,12 @@ using static Backprop.Notebooks.Tests.TestSupport;
 
 namespace Backprop.Notebooks.Tests;
 
-/// <summary>The published pages the stepper tests drive, each run and driven once: lessons 1, 2 and 4 and a fixture.</summary>
+/// <summary>The published pages the stepper tests drive, each run and driven once: lessons 1 to 4 and a fixture.</summary>
 internal static class DrivenPages
 {
     public static readonly Lazy<Task<JsonElement>> Lesson1 = new(() => StepperPage.DriveAsync(Lesson("01-computational-graph.ipynb")));
     public static readonly Lazy<Task<JsonElement>> Lesson2 = new(() => StepperPage.DriveAsync(Lesson("02-activation-layers.ipynb")));
+    public static readonly Lazy<Task<JsonElement>> Lesson3 = new(() => StepperPage.DriveAsync(Lesson("03-affine-shapes.ipynb")));
     public static readonly Lazy<Task<JsonElement>> Lesson4 = new(() => StepperPage.DriveAsync(Lesson("04-softmax-with-loss.ipynb")));
     public static readonly Lazy<Task<JsonElement>> Fixture = new(() => StepperPage.DriveAsync(FixtureNotebook()));
 
