@@ -19,7 +19,7 @@ internal static class AppleShopCheck
         run.Step("dTax", () => double.IsNaN(dTax) ? throw new NotImplementedException()
             : Compare.Close(dTax, want.DTax, 1e-9) ? null
             : Pick($"dTax is {Compare.Number(dTax)}; the tax multiplies the whole subtotal, so its gradient is that subtotal, apple·apple_num + orange·orange_num.",
-                $"dTax가 {Compare.Number(dTax)}입니다. 소비세는 소계 전체에 곱해지므로 그 기울기는 소계, 사과·사과 개수 + 귤·귤 개수입니다."));
+                $"dTax의 값이 {Compare.Number(dTax)}입니다. 소비세는 소계 전체에 곱해지므로 그 기울기는 소계, 사과·사과 개수 + 귤·귤 개수입니다."));
         return run.Finish(Pick("Every gradient is right: 2.2, 110, 3.3, 165 and 650, as the layers compute them.",
                 "모든 기울기가 맞습니다: 계층이 계산한 대로 2.2, 110, 3.3, 165, 650입니다."),
             Pick("replace each double.NaN with the gradient you work out from the graph", "double.NaN을 하나씩 그래프에서 구한 기울기로 바꾸세요"));
@@ -40,14 +40,14 @@ internal static class AppleShopCheck
         if (Compare.Close(got, swapped, 1e-9))
         {
             return Pick($"{name} is {Compare.Number(got)}: a × node hands each input the OTHER input times the gradient from the right, so {name} = {formula}.",
-                $"{name}이(가) {Compare.Number(got)}입니다. × 노드는 각 입력에 '다른 쪽' 입력 × 오른쪽에서 온 기울기를 보내므로 {name} = {formula}입니다.");
+                $"{name}의 값이 {Compare.Number(got)}입니다. × 노드는 각 입력에 '다른 쪽' 입력 × 오른쪽에서 온 기울기를 보내므로 {name} = {formula}입니다.");
         }
 
         return Compare.Close(got, withoutTax, 1e-9)
             ? Pick($"{name} is {Compare.Number(got)}: the gradient comes back through the tax's × node first, which multiplies it by 1.1.",
-                $"{name}이(가) {Compare.Number(got)}입니다. 기울기는 먼저 소비세의 × 노드를 거쳐 돌아오고, 그 노드가 1.1을 곱합니다.")
+                $"{name}의 값이 {Compare.Number(got)}입니다. 기울기는 먼저 소비세의 × 노드를 거쳐 돌아오고, 그 노드가 1.1을 곱합니다.")
             : Pick($"{name} is {Compare.Number(got)} but should be {formula}; follow the gradient from price (1) back through × tax, the + node and the × node.",
-                $"{name}이(가) {Compare.Number(got)}입니다. 맞는 값은 {formula}입니다. 지불 금액(1)에서 시작해 × 소비세, + 노드, × 노드를 거꾸로 따라가 보세요.");
+                $"{name}의 값이 {Compare.Number(got)}입니다. 맞는 값은 {formula}입니다. 지불 금액(1)에서 시작해 × 소비세, + 노드, × 노드를 거꾸로 따라가 보세요.");
     }
 
     private static (double DApple, double DAppleNum, double DOrange, double DOrangeNum, double DTax) Reference()

@@ -43,7 +43,7 @@ internal static class Compare
     {
         if (got is null)
         {
-            return Pick($"{name} is null.", $"{name}이(가) null입니다.");
+            return Pick($"{name} is null.", $"{name}의 값이 null입니다.");
         }
 
         if (!SameShape(got, want))

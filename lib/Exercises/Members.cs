@@ -21,7 +21,7 @@ internal static class Members
         object? value = type.GetProperty(name, Public) is { } property ? property.GetValue(owner)
             : type.GetField(name, Public) is { } field ? field.GetValue(owner)
             : throw new MissingMemberException(Pick($"{type.Name} has no public {name}; the check reads the gradient from it",
-                $"{type.Name}에 public {name}이(가) 없습니다. 확인 코드는 기울기를 여기서 읽습니다"));
+                $"{type.Name}에는 public {name} 멤버가 없습니다. 확인 코드는 기울기를 여기서 읽습니다"));
         return value as Matrix<double>;
     }
 

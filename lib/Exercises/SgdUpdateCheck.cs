@@ -61,13 +61,13 @@ internal static class SgdUpdateCheck
         if (Compare.Close(now, before))
         {
             return Pick($"{key} did not change: update every key of network.Params (W1, b1, W2 and b2).",
-                $"{key}이(가) 바뀌지 않았습니다: network.Params의 모든 키(W1, b1, W2, b2)를 갱신하세요.");
+                $"{key}의 값이 바뀌지 않았습니다: network.Params의 모든 키(W1, b1, W2, b2)를 갱신하세요.");
         }
 
         if (Compare.Close(now, before + LearningRate * g))
         {
             return Pick($"{key} moved up the gradient, which makes the loss larger: subtract, W ← W − lr·grad.",
-                $"{key}이(가) 기울기 방향으로 움직여 손실이 커집니다: 빼세요, W ← W − lr·grad.");
+                $"{key}의 값이 기울기 쪽으로 움직였습니다. 그러면 손실이 커집니다: 빼세요, W ← W − lr·grad.");
         }
 
         return Compare.Close(now, before - g)

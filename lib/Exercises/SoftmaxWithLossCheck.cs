@@ -16,7 +16,7 @@ internal static class SoftmaxWithLossCheck
     public static CheckResult Run(Func<object> create, string name)
     {
         var run = new CheckRun("SoftmaxWithLoss");
-        run.Step("loss", () => Loss(create));
+        run.Step(Pick("loss", "손실"), () => Loss(create));
         run.Step(Pick("dx for a batch of 1", "배치 크기 1의 dx"), () => Dx(create, All()[0]));
         run.Step(Pick("dx for a batch of N", "배치 크기 N의 dx"), () => Dx(create, All()[1]) ?? Dx(create, All()[2]));
         run.Step(Pick("leaves x and t alone", "x와 t를 바꾸지 않음"), () => LeavesInputs(create));

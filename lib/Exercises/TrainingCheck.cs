@@ -30,9 +30,9 @@ internal static class TrainingCheck
             train(net, x.Clone(), (int[])t.Clone(), Iterations, BatchSize, 0.1);
             double after = net.Loss(x, t), accuracy = net.Accuracy(x, t);
             return after > before ? Pick($"the loss went up, from {before:0.###} to {after:0.###}: step against the gradient, W ← W − lr·grad.",
-                    $"손실이 {before:0.###}에서 {after:0.###}(으)로 올라갔습니다: 기울기의 반대 방향으로 움직이세요, W ← W − lr·grad.")
+                    $"손실이 올라갔습니다 ({before:0.###} → {after:0.###}): 기울기의 반대 방향으로 움직이세요, W ← W − lr·grad.")
                 : after > 0.5 * before || accuracy < 0.9 ? Pick($"after {Iterations} iterations the loss only went from {before:0.###} to {after:0.###} (accuracy {accuracy:P0}): does every iteration compute the gradient of its batch and update every parameter?",
-                    $"{Iterations}번 반복한 뒤에도 손실이 {before:0.###}에서 {after:0.###}(으)로밖에 줄지 않았습니다 (정확도 {accuracy:P0}): 반복마다 그 배치의 기울기를 구하고 모든 매개변수를 갱신하나요?")
+                    $"{Iterations}번 반복한 뒤에도 손실이 조금밖에 줄지 않았습니다 ({before:0.###} → {after:0.###}, 정확도 {accuracy:P0}): 반복마다 그 배치의 기울기를 구하고 모든 매개변수를 갱신하나요?")
                 : null;
         });
         run.Step(Pick("a learning rate of 0 changes nothing", "학습률 0이면 아무것도 바뀌지 않음"), () =>

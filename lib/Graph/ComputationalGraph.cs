@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Backprop.Display;
+using Backprop.Display.Texts;
 
 namespace Backprop;
 
@@ -176,7 +177,8 @@ public sealed class ComputationalGraph : IHtmlDisplay
     /// </summary>
     public Table Steps()
     {
-        var table = new Table("step", "node", "inputs", "forward", "local derivative", "grad") { Title = "Forward and backward, step by step" };
+        var table = new Table(DisplayTexts.Step.ToString(), DisplayTexts.Node.ToString(), DisplayTexts.Inputs.ToString(), DisplayTexts.Forward.ToString(),
+            DisplayTexts.LocalDerivative.ToString(), DisplayTexts.Grad.ToString()) { Title = DisplayTexts.StepsTitle.ToString() };
         // Unnamed intermediate results are referred to by the step that made them: "#2".
         var steps = new Dictionary<GraphNode, int>();
         string Ref(GraphNode n) => n.Name ?? (steps.TryGetValue(n, out int s) ? $"#{s}" : n.Label);

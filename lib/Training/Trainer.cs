@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using MathNet.Numerics.LinearAlgebra;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -46,8 +47,8 @@ public static class Trainer
             if (!double.IsFinite(loss))
             {
                 throw new InvalidOperationException(
-                    $"Training diverged at iteration {i}: the loss is {loss}. " +
-                    $"The learning rate {options.LearningRate} is probably too high; try a lower one (e.g. {options.LearningRate / 10}).");
+                    Pick($"Training diverged at iteration {i}: the loss is {loss}. The learning rate {options.LearningRate} is probably too high; try a lower one (e.g. {options.LearningRate / 10}).",
+                        $"반복 {i}에서 학습이 발산했습니다: 손실이 {loss}입니다. 학습률({options.LearningRate})이 너무 큰 것 같습니다. 더 작은 값(예: {options.LearningRate / 10})으로 해 보세요."));
             }
             history.AddLoss(loss);
 

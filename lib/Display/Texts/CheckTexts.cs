@@ -35,7 +35,7 @@ internal static class CheckTexts
 
     public static readonly Phrase YourClass = new("your class", "여러분의 클래스");
 
-    public static readonly Phrase YourCode = new("your code", "여러분의 코드");
+    public static readonly Phrase YourCode = new("your code", "이 코드");
 
     public static readonly Phrase WriteTheCode = new("write the code above", "위의 코드를 작성하세요");
 
