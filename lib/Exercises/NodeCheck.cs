@@ -37,7 +37,7 @@ internal static class NodeCheck
                     $"x = {c.X}, y = {c.Y}, dout = {c.Dout}일 때 (dx, dy)가 ({Compare.Number(dx)}, {Compare.Number(dy)})입니다. 맞는 값은 ({Compare.Number(wantDx)}, {Compare.Number(wantDy)})입니다. dx = dout·y, dy = dout·x.");
         }));
         return run.Finish(Pick($"{name} passes: forward and backward agree with the library's MulLayer on 4 inputs (the apple shop, zeros, a negative, large values).",
-                $"{name} 통과: 입력 4가지(사과 쇼핑, 0, 음수, 큰 값)에서 순전파와 역전파가 라이브러리의 MulLayer와 같습니다."),
+                $"{name} 통과: 입력 4가지(사과 쇼핑, 영, 음수, 큰 값)에서 순전파와 역전파가 라이브러리의 MulLayer와 같습니다."),
             CheckTexts.WriteForwardBackward.Fill(("name", name)));
     }
 
