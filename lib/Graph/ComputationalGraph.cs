@@ -178,7 +178,8 @@ public sealed class ComputationalGraph : IHtmlDisplay
     public Table Steps()
     {
         var table = new Table(DisplayTexts.Step.ToString(), DisplayTexts.Node.ToString(), DisplayTexts.Inputs.ToString(), DisplayTexts.Forward.ToString(),
-            DisplayTexts.LocalDerivative.ToString(), DisplayTexts.Grad.ToString()) { Title = DisplayTexts.StepsTitle.ToString() };
+            DisplayTexts.LocalDerivative.ToString(), DisplayTexts.Grad.ToString())
+        { Title = DisplayTexts.StepsTitle.ToString() };
         // Unnamed intermediate results are referred to by the step that made them: "#2".
         var steps = new Dictionary<GraphNode, int>();
         string Ref(GraphNode n) => n.Name ?? (steps.TryGetValue(n, out int s) ? $"#{s}" : n.Label);
