@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using Backprop.Display;
 using Backprop.Display.Texts;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -72,7 +73,7 @@ public sealed class ComputationalGraph : IHtmlDisplay
     {
         if (terms.Count == 0)
         {
-            throw new ArgumentException("Sum needs at least one term.", nameof(terms));
+            throw new ArgumentException(Pick("Sum needs at least one term.", "Sum에는 항이 하나 이상 있어야 합니다."), nameof(terms));
         }
 
         double[] ones = terms.Select(_ => 1.0).ToArray();
@@ -122,7 +123,7 @@ public sealed class ComputationalGraph : IHtmlDisplay
     {
         if (!_nodes.Contains(output))
         {
-            throw new ArgumentException($"Node '{output.Label}' belongs to another graph.", nameof(output));
+            throw new ArgumentException(Pick($"Node '{output.Label}' belongs to another graph.", $"노드 '{output.Label}': 다른 그래프의 노드입니다."), nameof(output));
         }
 
         foreach (GraphNode node in _nodes)
@@ -230,7 +231,8 @@ public sealed class ComputationalGraph : IHtmlDisplay
         {
             if (!_nodes.Contains(input))
             {
-                throw new ArgumentException($"Node '{input.Label}' belongs to another graph; build each graph from its own inputs.");
+                throw new ArgumentException(Pick($"Node '{input.Label}' belongs to another graph; build each graph from its own inputs.",
+                    $"노드 '{input.Label}': 다른 그래프의 노드입니다. 그래프마다 자기 입력으로 만드세요."));
             }
         }
 

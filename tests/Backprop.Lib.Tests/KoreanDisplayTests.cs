@@ -64,6 +64,21 @@ public sealed class KoreanDisplayTests
     }
 
     [Fact]
+    public void MistakesInALessonCell_AreExplainedInKorean()
+    {
+        var table = new Table("매개변수", "차이");
+        var other = new ComputationalGraph().Input("사과", 100);
+
+        var row = UiCulture.Run("ko", () => Assert.Throws<ArgumentException>(() => table.Add("W1")));
+        var graph = UiCulture.Run("ko", () => Assert.Throws<ArgumentException>(() => new ComputationalGraph().Backward(other)));
+        var backward = UiCulture.Run("ko", () => Assert.Throws<InvalidOperationException>(() => new Relu().Backward(Matrix<double>.Build.Dense(1, 1))));
+
+        Assert.Equal("1번째 행의 칸은 1개인데 표의 열은 2개입니다 (매개변수, 차이).", row.Message);
+        Assert.StartsWith("노드 '사과': 다른 그래프의 노드입니다.", graph.Message, StringComparison.Ordinal);
+        Assert.Equal("Relu.Backward: Backward 전에 Forward를 먼저 호출하세요.", backward.Message);
+    }
+
+    [Fact]
     public void TheGraphsStepTable_HasKoreanHeaders()
     {
         var g = new ComputationalGraph();
