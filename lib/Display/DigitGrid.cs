@@ -65,7 +65,7 @@ public sealed class DigitGrid : IHtmlDisplay
             bool wrong = Labels is not null && Predictions is not null && Labels[i] != Predictions[i];
             string border = wrong ? Html.Backward : "transparent";
             html.Append($"<figure class=\"bp-digit{(wrong ? " wrong" : "")}\" style=\"margin:0;text-align:center\">");
-            html.Append($"<img alt=\"digit {i}\" width=\"{size}\" height=\"{size}\" style=\"image-rendering:pixelated;display:block;margin:0 auto;border:2px solid {border};border-radius:3px\" src=\"data:image/png;base64,{Convert.ToBase64String(Png.Grayscale(ToBytes(_images[i]), Side, Side))}\"/>");
+            html.Append($"<img alt=\"{DisplayTexts.Digit.Fill(("index", i))}\" width=\"{size}\" height=\"{size}\" style=\"image-rendering:pixelated;display:block;margin:0 auto;border:2px solid {border};border-radius:3px\" src=\"data:image/png;base64,{Convert.ToBase64String(Png.Grayscale(ToBytes(_images[i]), Side, Side))}\"/>");
             html.Append($"<figcaption style=\"white-space:nowrap;font-size:11px;margin-top:2px;color:{(wrong ? Html.Backward : Html.Ink)}\">{Html.Escape(Caption(i))}</figcaption></figure>");
         }
 

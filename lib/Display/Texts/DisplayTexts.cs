@@ -13,6 +13,8 @@ internal static class DisplayTexts
 
     public static readonly Phrase OneDigit = new("1 digit ({side}×{side})", "숫자 1개 ({side}×{side})");
 
+    public static readonly Phrase Digit = new("digit {index}", "숫자 {index}");
+
     public static readonly Phrase Misclassified = new("{count} misclassified", "{count}개 틀림");
 
     public static readonly Phrase Predicted = new("pred {digit}", "예측 {digit}");
