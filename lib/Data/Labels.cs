@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using MathNet.Numerics.LinearAlgebra;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -61,21 +62,24 @@ public sealed class Labels
             if (OneHot.RowCount != rows || OneHot.ColumnCount != classes)
             {
                 throw new ArgumentException(
-                    $"{where}: t is {Shape.Of(OneHot)} but the scores are {rows}×{classes}; one-hot t needs the same shape.", "t");
+                    Pick($"{where}: t is {Shape.Of(OneHot)} but the scores are {rows}×{classes}; one-hot t needs the same shape.",
+                        $"{where}: t는 {Shape.Of(OneHot)}인데 점수는 {rows}×{classes}입니다. 원-핫 t는 점수와 모양이 같아야 합니다."), "t");
             }
             return;
         }
         if (Indices!.Length != rows)
         {
             throw new ArgumentException(
-                $"{where}: t has {Indices.Length} class indices but the scores are {rows}×{classes}; t needs one index per row ({rows}).", "t");
+                Pick($"{where}: t has {Indices.Length} class indices but the scores are {rows}×{classes}; t needs one index per row ({rows}).",
+                    $"{where}: t에는 클래스 번호가 {Indices.Length}개인데 점수는 {rows}×{classes}입니다. t에는 행마다 번호가 하나씩({rows}개) 있어야 합니다."), "t");
         }
         for (int i = 0; i < Indices.Length; i++)
         {
             if (Indices[i] < 0 || Indices[i] >= classes)
             {
                 throw new ArgumentException(
-                    $"{where}: t[{i}] = {Indices[i]} is not a class of the {rows}×{classes} scores; classes are 0..{classes - 1}.", "t");
+                    Pick($"{where}: t[{i}] = {Indices[i]} is not a class of the {rows}×{classes} scores; classes are 0..{classes - 1}.",
+                        $"{where}: t[{i}] = {Indices[i]}: {rows}×{classes} 점수에 없는 클래스입니다. 클래스는 0..{classes - 1}입니다."), "t");
             }
         }
     }

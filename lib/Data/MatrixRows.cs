@@ -1,5 +1,6 @@
 using System;
 using MathNet.Numerics.LinearAlgebra;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -15,7 +16,8 @@ public static class MatrixRows
         {
             if ((uint)row >= (uint)x.RowCount)
             {
-                throw new ArgumentOutOfRangeException(nameof(batchMask), $"Rows: row {row} is not a row of the {x.RowCount}×{x.ColumnCount} matrix.");
+                throw new ArgumentOutOfRangeException(nameof(batchMask), Pick($"Rows: row {row} is not a row of the {x.RowCount}×{x.ColumnCount} matrix.",
+                    $"Rows: {row}번 행은 {x.RowCount}×{x.ColumnCount} 행렬에 없습니다."));
             }
         }
 

@@ -28,7 +28,7 @@ public static class Mnist
         {
             MnistSource.Auto => reader.Auto(downloader, download),
             MnistSource.Full => reader.Full(downloader ?? MnistDownloader.Default(), download),
-            MnistSource.Sample => reader.Sample(DownloadHint),
+            MnistSource.Sample => reader.Sample(MnistSources.DownloadHint),
             MnistSource.FashionMnist => reader.FashionMnist(),
             _ => throw new ArgumentOutOfRangeException(nameof(source), source, "not an MnistSource"),
         };

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using MathNet.Numerics.LinearAlgebra;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -60,7 +61,8 @@ public sealed class MnistSet
             int row = batchMask[r];
             if ((uint)row >= (uint)Count)
             {
-                throw new ArgumentOutOfRangeException(nameof(batchMask), $"MnistSet.Rows: row {row} is not one of the {Count} images.");
+                throw new ArgumentOutOfRangeException(nameof(batchMask), Pick($"MnistSet.Rows: row {row} is not one of the {Count} images.",
+                    $"MnistSet.Rows: {row}번 행은 이미지 {Count}개 안에 없습니다."));
             }
             ReadOnlySpan<byte> image = _pixels.AsSpan(row * width, width);
             for (int j = 0; j < width; j++)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Backprop.Display;
+using Backprop.Display.Texts;
 
 namespace Backprop;
 
@@ -64,7 +65,7 @@ public sealed class DigitGrid : IHtmlDisplay
             bool wrong = Labels is not null && Predictions is not null && Labels[i] != Predictions[i];
             string border = wrong ? Html.Backward : "transparent";
             html.Append($"<figure class=\"bp-digit{(wrong ? " wrong" : "")}\" style=\"margin:0;text-align:center\">");
-            html.Append($"<img alt=\"digit {i}\" width=\"{size}\" height=\"{size}\" style=\"image-rendering:pixelated;display:block;margin:0 auto;border:2px solid {border};border-radius:3px\" src=\"data:image/png;base64,{Convert.ToBase64String(Png.Grayscale(ToBytes(_images[i]), Side, Side))}\"/>");
+            html.Append($"<img alt=\"{DisplayTexts.Digit.Fill(("index", i))}\" width=\"{size}\" height=\"{size}\" style=\"image-rendering:pixelated;display:block;margin:0 auto;border:2px solid {border};border-radius:3px\" src=\"data:image/png;base64,{Convert.ToBase64String(Png.Grayscale(ToBytes(_images[i]), Side, Side))}\"/>");
             html.Append($"<figcaption style=\"white-space:nowrap;font-size:11px;margin-top:2px;color:{(wrong ? Html.Backward : Html.Ink)}\">{Html.Escape(Caption(i))}</figcaption></figure>");
         }
 
@@ -77,8 +78,8 @@ public sealed class DigitGrid : IHtmlDisplay
 
     private string Summary()
     {
-        string text = $"{Count} digit{(Count == 1 ? "" : "s")} ({Side}×{Side})";
-        return Predictions is null || Labels is null ? text : $"{text} · {Misclassified} misclassified";
+        string text = (Count == 1 ? DisplayTexts.OneDigit : DisplayTexts.Digits).Fill(("count", Count), ("side", Side));
+        return Predictions is null || Labels is null ? text : $"{text} · {DisplayTexts.Misclassified.Fill(("count", Misclassified))}";
     }
 
     // "7" for a label alone; "pred 3 ≠ 5" when the prediction misses the label.
@@ -86,8 +87,8 @@ public sealed class DigitGrid : IHtmlDisplay
     {
         (null, null) => $"#{i}",
         ({ } l, null) => $"{l[i]}",
-        (null, { } p) => $"pred {p[i]}",
-        ({ } l, { } p) => l[i] == p[i] ? $"{l[i]} ✓" : $"pred {p[i]} ≠ {l[i]}",
+        (null, { } p) => DisplayTexts.Predicted.Fill(("digit", p[i])),
+        ({ } l, { } p) => l[i] == p[i] ? $"{l[i]} ✓" : $"{DisplayTexts.Predicted.Fill(("digit", p[i]))} ≠ {l[i]}",
     };
 
     // Pixels may be 0–1 (normalised) or 0–255 (raw); both end up as white ink on black, like MNIST.

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Backprop.Display;
+using Backprop.Display.Texts;
 
 namespace Backprop;
 
@@ -40,7 +41,12 @@ public sealed class MatrixView : IHtmlDisplay
     public bool HighlightNonPositive { get; }
 
     /// <summary>"2×3 matrix", "vector of length 3", "2×3 mask".</summary>
-    public string Shape => Kind == "vector" ? $"vector of length {Columns}" : $"{Rows}×{Columns} {Kind}";
+    public string Shape => Kind switch
+    {
+        "vector" => DisplayTexts.Vector.Fill(("length", Columns)),
+        "mask" => DisplayTexts.Mask.Fill(("rows", Rows), ("columns", Columns)),
+        _ => DisplayTexts.Matrix.Fill(("rows", Rows), ("columns", Columns)),
+    };
 
     public string ToHtml()
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MathNet.Numerics.LinearAlgebra;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -26,7 +27,8 @@ public static class Show
     {
         if (mask is null)
         {
-            throw new ArgumentNullException(nameof(mask), "The mask is null: a layer records its mask in Forward, so run Forward first.");
+            throw new ArgumentNullException(nameof(mask), Pick("The mask is null: a layer records its mask in Forward, so run Forward first.",
+                "mask가 null입니다: 계층은 Forward에서 mask를 기록하므로 먼저 Forward를 실행하세요."));
         }
 
         return new(mask.GetLength(0), mask.GetLength(1), (i, j) => mask[i, j], "mask", title, false);

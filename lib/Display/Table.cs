@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Backprop.Display;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -29,7 +30,8 @@ public sealed class Table : IHtmlDisplay
     {
         if (cells.Length != Headers.Count)
         {
-            throw new ArgumentException($"Row {_rows.Count + 1} has {cells.Length} cells but the table has {Headers.Count} columns ({string.Join(", ", Headers)}).");
+            throw new ArgumentException(Pick($"Row {_rows.Count + 1} has {cells.Length} cells but the table has {Headers.Count} columns ({string.Join(", ", Headers)}).",
+                $"{_rows.Count + 1}번째 행의 칸은 {cells.Length}개인데 표의 열은 {Headers.Count}개입니다 ({string.Join(", ", Headers)})."));
         }
 
         _rows.Add(cells);

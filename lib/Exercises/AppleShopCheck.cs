@@ -1,4 +1,5 @@
 using System;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop.Exercises;
 
@@ -11,15 +12,17 @@ internal static class AppleShopCheck
     {
         var want = Reference();
         var run = new CheckRun("Apple shop by hand");
-        run.Step("dApple", () => Judge("dApple", dApple, want.DApple, "apple_num × tax", AppleNum, Apple * Tax));
-        run.Step("dAppleNum", () => Judge("dAppleNum", dAppleNum, want.DAppleNum, "apple × tax", Apple, AppleNum * Tax));
-        run.Step("dOrange", () => Judge("dOrange", dOrange, want.DOrange, "orange_num × tax", OrangeNum, Orange * Tax));
-        run.Step("dOrangeNum", () => Judge("dOrangeNum", dOrangeNum, want.DOrangeNum, "orange × tax", Orange, OrangeNum * Tax));
+        run.Step("dApple", () => Judge("dApple", dApple, want.DApple, Pick("apple_num × tax", "사과 개수 × 소비세"), AppleNum, Apple * Tax));
+        run.Step("dAppleNum", () => Judge("dAppleNum", dAppleNum, want.DAppleNum, Pick("apple × tax", "사과 × 소비세"), Apple, AppleNum * Tax));
+        run.Step("dOrange", () => Judge("dOrange", dOrange, want.DOrange, Pick("orange_num × tax", "귤 개수 × 소비세"), OrangeNum, Orange * Tax));
+        run.Step("dOrangeNum", () => Judge("dOrangeNum", dOrangeNum, want.DOrangeNum, Pick("orange × tax", "귤 × 소비세"), Orange, OrangeNum * Tax));
         run.Step("dTax", () => double.IsNaN(dTax) ? throw new NotImplementedException()
             : Compare.Close(dTax, want.DTax, 1e-9) ? null
-            : $"dTax is {Compare.Number(dTax)}; the tax multiplies the whole subtotal, so its gradient is that subtotal, apple·apple_num + orange·orange_num.");
-        return run.Finish("Every gradient is right: 2.2, 110, 3.3, 165 and 650, as the layers compute them.",
-            "replace each double.NaN with the gradient you work out from the graph");
+            : Pick($"dTax is {Compare.Number(dTax)}; the tax multiplies the whole subtotal, so its gradient is that subtotal, apple·apple_num + orange·orange_num.",
+                $"dTax의 값이 {Compare.Number(dTax)}입니다. 소비세는 소계 전체에 곱해지므로 그 기울기는 소계, 사과·사과 개수 + 귤·귤 개수입니다."));
+        return run.Finish(Pick("Every gradient is right: 2.2, 110, 3.3, 165 and 650, as the layers compute them.",
+                "모든 기울기가 맞습니다: 계층이 계산한 대로 2.2, 110, 3.3, 165, 650입니다."),
+            Pick("replace each double.NaN with the gradient you work out from the graph", "double.NaN을 하나씩 그래프에서 구한 기울기로 바꾸세요"));
     }
 
     private static string? Judge(string name, double got, double want, string formula, double withoutTax, double swapped)
@@ -36,12 +39,15 @@ internal static class AppleShopCheck
 
         if (Compare.Close(got, swapped, 1e-9))
         {
-            return $"{name} is {Compare.Number(got)}: a × node hands each input the OTHER input times the gradient from the right, so {name} = {formula}.";
+            return Pick($"{name} is {Compare.Number(got)}: a × node hands each input the OTHER input times the gradient from the right, so {name} = {formula}.",
+                $"{name}의 값이 {Compare.Number(got)}입니다. × 노드는 각 입력에 '다른 쪽' 입력 × 오른쪽에서 온 기울기를 보내므로 {name} = {formula}입니다.");
         }
 
         return Compare.Close(got, withoutTax, 1e-9)
-            ? $"{name} is {Compare.Number(got)}: the gradient comes back through the tax's × node first, which multiplies it by 1.1."
-            : $"{name} is {Compare.Number(got)} but should be {formula}; follow the gradient from price (1) back through × tax, the + node and the × node.";
+            ? Pick($"{name} is {Compare.Number(got)}: the gradient comes back through the tax's × node first, which multiplies it by 1.1.",
+                $"{name}의 값이 {Compare.Number(got)}입니다. 기울기는 먼저 소비세의 × 노드를 거쳐 돌아오고, 그 노드가 1.1을 곱합니다.")
+            : Pick($"{name} is {Compare.Number(got)} but should be {formula}; follow the gradient from price (1) back through × tax, the + node and the × node.",
+                $"{name}의 값이 {Compare.Number(got)}입니다. 맞는 값은 {formula}입니다. 지불 금액(1)에서 시작해 × 소비세, + 노드, × 노드를 거꾸로 따라가 보세요.");
     }
 
     private static (double DApple, double DAppleNum, double DOrange, double DOrangeNum, double DTax) Reference()

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Backprop.Display;
+using Backprop.Display.Texts;
 
 namespace Backprop;
 
@@ -50,7 +51,9 @@ public sealed class CheckResult : IHtmlDisplay
         var html = new StringBuilder();
         html.Append($"<div class=\"bp-check\" data-exercise=\"{Html.Escape(Exercise)}\" data-state=\"{StateName}\" data-points=\"{Points}\" data-max=\"{MaxPoints}\" data-hint=\"{Html.Escape(hint)}\"");
         html.Append($" style=\"background:{tint};color:{Html.Ink};font-family:{Html.FontStack};font-size:14px;line-height:1.45;padding:8px 12px;border-left:5px solid {accent};border-radius:4px;max-width:760px\">");
-        html.Append($"<div style=\"font-weight:600;color:{accent}\">{mark} {Html.Escape(Exercise)} <span style=\"font-weight:400;color:{Html.Muted}\">· {Points}/{MaxPoints}</span></div>");
+        // The state's word in the reader's language (✓ 통과, … 아직 풀지 않음); a failure's hint follows below.
+        var word = State switch { CheckState.Passed => CheckTexts.Passed + " · ", CheckState.NotDone => CheckTexts.NotDone + " · ", _ => "" };
+        html.Append($"<div style=\"font-weight:600;color:{accent}\">{mark} {Html.Escape(word + CheckTexts.Title(Exercise))} <span style=\"font-weight:400;color:{Html.Muted}\">· {Points}/{MaxPoints}</span></div>");
         html.Append($"<div>{Html.Escape(Message)}</div>");
         html.Append($"<div style=\"font-size:12px;color:{Html.Muted};margin-top:3px\">");
         html.Append(string.Join(" · ", Steps.Select(s => Html.Escape(s.Name) + " " + Mark(s.State))));
@@ -59,7 +62,7 @@ public sealed class CheckResult : IHtmlDisplay
     }
 
     public override string ToString() =>
-        $"{Exercise} ({Points}/{MaxPoints}, {StateName}): {Message}";
+        $"{CheckTexts.Title(Exercise)} ({Points}/{MaxPoints}, {ShownState}): {Message}";
 
     internal string StateName => State switch
     {
@@ -67,6 +70,13 @@ public sealed class CheckResult : IHtmlDisplay
         CheckState.NotDone => "not-done",
         _ => "failed",
     };
+
+    private string ShownState => (State switch
+    {
+        CheckState.Passed => CheckTexts.Passed,
+        CheckState.NotDone => CheckTexts.NotDone,
+        _ => CheckTexts.Failed,
+    }).ToString();
 
     private static string Mark(CheckState state) => state switch
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Backprop.Display.Texts;
 
 namespace Backprop.Exercises;
 
@@ -41,15 +42,16 @@ internal sealed class CheckRun
         if (failed is not null)
         {
             var score = _steps.Count(s => s.State == CheckState.Passed);
-            return new CheckResult(_exercise, CheckState.Failed, $"{failed.Name}: {failed.Hint} ({score} of {_steps.Count} parts pass.)", _steps);
+            var parts = CheckTexts.Score.Fill(("passed", score), ("parts", _steps.Count));
+            return new CheckResult(_exercise, CheckState.Failed, $"{failed.Name}: {failed.Hint} ({parts})", _steps);
         }
 
         if (_steps.Any(s => s.State == CheckState.NotDone))
         {
             var waiting = string.Join(", ", _steps.Where(s => s.State == CheckState.NotDone).Select(s => s.Name));
             var message = _steps.All(s => s.State == CheckState.NotDone)
-                ? $"Not done yet: {todo}, then run this cell again."
-                : $"Not done yet: {waiting} still throw NotImplementedException; the rest passes.";
+                ? CheckTexts.NothingWritten.Fill(("todo", todo))
+                : CheckTexts.PartlyWritten.Fill(("parts", waiting));
             return new CheckResult(_exercise, CheckState.NotDone, message, _steps);
         }
 

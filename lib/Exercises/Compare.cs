@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop.Exercises;
 
@@ -42,12 +43,13 @@ internal static class Compare
     {
         if (got is null)
         {
-            return $"{name} is null.";
+            return Pick($"{name} is null.", $"{name}의 값이 null입니다.");
         }
 
         if (!SameShape(got, want))
         {
-            return $"{name} has shape {Shape.Of(got)} but {wantsShapeOf} is {Shape.Of(want)}; a gradient or an output keeps the shape it belongs to.";
+            return Pick($"{name} has shape {Shape.Of(got)} but {wantsShapeOf} is {Shape.Of(want)}; a gradient or an output keeps the shape it belongs to.",
+                $"{name}의 모양은 {Shape.Of(got)}인데 {wantsShapeOf}의 모양은 {Shape.Of(want)}입니다. 기울기나 출력은 자기가 속한 변수와 모양이 같아야 합니다.");
         }
 
         for (int i = 0; i < got.RowCount; i++)
@@ -56,7 +58,8 @@ internal static class Compare
             {
                 if (!Close(got[i, j], want[i, j], tolerance))
                 {
-                    return $"{name}[{i},{j}] is {Number(got[i, j])} but should be {Number(want[i, j])}.";
+                    return Pick($"{name}[{i},{j}] is {Number(got[i, j])} but should be {Number(want[i, j])}.",
+                        $"{name}[{i},{j}]의 값이 {Number(got[i, j])}입니다. 맞는 값은 {Number(want[i, j])}입니다.");
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Backprop.Display.Texts;
 using Backprop.Exercises;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -61,12 +62,12 @@ public static class Exercise
     {
         var run = new CheckRun(exercise);
         CheckResult? result = null;
-        run.Step("runs", () =>
+        run.Step(CheckTexts.Runs.ToString(), () =>
         {
             result = check();
             return null;
         });
-        return result ?? run.Finish("", "write the code above");
+        return result ?? run.Finish("", CheckTexts.WriteTheCode.ToString());
     }
 
     // "MyRelu" for () => new MyRelu(), so the answer names the student's own class.
@@ -74,15 +75,15 @@ public static class Exercise
     {
         try
         {
-            return create()?.GetType().Name ?? "your class";
+            return create()?.GetType().Name ?? CheckTexts.YourClass.ToString();
         }
         catch (Exception)
         {
-            return "your class";
+            return CheckTexts.YourClass.ToString();
         }
     }
 
     // The method's own name for a method group (Exercise.Gradient(Gradient)); "your code" for a lambda.
     private static string Name(Delegate code) =>
-        code.Method.Name.Contains('<', StringComparison.Ordinal) ? "your code" : code.Method.Name;
+        code.Method.Name.Contains('<', StringComparison.Ordinal) ? CheckTexts.YourCode.ToString() : code.Method.Name;
 }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Reflection;
 using MathNet.Numerics.LinearAlgebra;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop.Exercises;
 
@@ -19,7 +20,8 @@ internal static class Members
         var type = owner.GetType();
         object? value = type.GetProperty(name, Public) is { } property ? property.GetValue(owner)
             : type.GetField(name, Public) is { } field ? field.GetValue(owner)
-            : throw new MissingMemberException($"{type.Name} has no public {name}; the check reads the gradient from it");
+            : throw new MissingMemberException(Pick($"{type.Name} has no public {name}; the check reads the gradient from it",
+                $"{type.Name}에는 public {name} 멤버가 없습니다. 확인 코드는 기울기를 여기서 읽습니다"));
         return value as Matrix<double>;
     }
 

@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using Backprop.Display.Texts;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop.Exercises;
 
@@ -17,15 +19,17 @@ internal static class SgdUpdateCheck
             run.Step(key, () => Judge(update, key));
         }
 
-        run.Step("leaves grad alone", () =>
+        run.Step(Pick("leaves grad alone", "grad를 바꾸지 않음"), () =>
         {
             var (net, grad) = Problem();
             var before = grad.ToDictionary(p => p.Key, p => p.Value.Clone());
             update(net, grad, LearningRate);
-            return grad.Any(p => Compare.Changed(p.Value, before[p.Key])) ? "the update changed the gradients it was given; only network.Params should change." : null;
+            return grad.Any(p => Compare.Changed(p.Value, before[p.Key]))
+                ? Pick("the update changed the gradients it was given; only network.Params should change.", "갱신이 받은 기울기를 바꿨습니다. 바뀌어야 하는 것은 network.Params뿐입니다.") : null;
         });
-        return run.Finish($"{name} passes: every parameter takes one step of −{LearningRate} × its gradient.",
-            $"write {name} (it still throws NotImplementedException)");
+        return run.Finish(Pick($"{name} passes: every parameter takes one step of −{LearningRate} × its gradient.",
+                $"{name} 통과: 모든 매개변수가 −{LearningRate} × 기울기만큼 한 걸음 움직입니다."),
+            CheckTexts.WriteIt.Fill(("name", name)));
     }
 
     private static (TwoLayerNet Net, Parameters Grad) Problem()
@@ -56,16 +60,18 @@ internal static class SgdUpdateCheck
 
         if (Compare.Close(now, before))
         {
-            return $"{key} did not change: update every key of network.Params (W1, b1, W2 and b2).";
+            return Pick($"{key} did not change: update every key of network.Params (W1, b1, W2 and b2).",
+                $"{key}의 값이 바뀌지 않았습니다: network.Params의 모든 키(W1, b1, W2, b2)를 갱신하세요.");
         }
 
         if (Compare.Close(now, before + LearningRate * g))
         {
-            return $"{key} moved up the gradient, which makes the loss larger: subtract, W ← W − lr·grad.";
+            return Pick($"{key} moved up the gradient, which makes the loss larger: subtract, W ← W − lr·grad.",
+                $"{key}의 값이 기울기 쪽으로 움직였습니다. 그러면 손실이 커집니다: 빼세요, W ← W − lr·grad.");
         }
 
         return Compare.Close(now, before - g)
-            ? "the step ignores the learning rate: W ← W − lr·grad."
-            : $"{Compare.Difference(key, now, want, key)} One step is W ← W − lr·grad.";
+            ? Pick("the step ignores the learning rate: W ← W − lr·grad.", "학습률이 빠졌습니다: W ← W − lr·grad.")
+            : Compare.Difference(key, now, want, key) + Pick(" One step is W ← W − lr·grad.", " 한 걸음은 W ← W − lr·grad입니다.");
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Reflection;
 using MathNet.Numerics.LinearAlgebra;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop.Exercises;
 
@@ -27,12 +28,14 @@ internal sealed class StudentLossLayer
         var backward = Members.Method(type, "Backward", typeof(double)) ?? Members.Method(type, "Backward");
         if (forward is null || forward.ReturnType != typeof(double))
         {
-            throw new MissingMethodException($"{type.Name} needs public double Forward(Matrix<double> x, Matrix<double> t)");
+            throw new MissingMethodException(Pick($"{type.Name} needs public double Forward(Matrix<double> x, Matrix<double> t)",
+                $"{type.Name}에는 public double Forward(Matrix<double> x, Matrix<double> t)가 있어야 합니다"));
         }
 
         if (backward is null || !typeof(Matrix<double>).IsAssignableFrom(backward.ReturnType))
         {
-            throw new MissingMethodException($"{type.Name} needs public Matrix<double> Backward(double dout = 1)");
+            throw new MissingMethodException(Pick($"{type.Name} needs public Matrix<double> Backward(double dout = 1)",
+                $"{type.Name}에는 public Matrix<double> Backward(double dout = 1)가 있어야 합니다"));
         }
 
         return new StudentLossLayer(layer, forward, backward);

@@ -1,5 +1,6 @@
 using System;
 using System.Reflection;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop.Exercises;
 
@@ -24,12 +25,14 @@ internal sealed class StudentNode
         var backward = Members.Method(type, "Backward", typeof(double));
         if (forward is null || forward.ReturnType != typeof(double))
         {
-            throw new MissingMethodException($"{type.Name} needs public double Forward(double x, double y)");
+            throw new MissingMethodException(Pick($"{type.Name} needs public double Forward(double x, double y)",
+                $"{type.Name}에는 public double Forward(double x, double y)가 있어야 합니다"));
         }
 
         if (backward is null || backward.ReturnType != typeof((double, double)))
         {
-            throw new MissingMethodException($"{type.Name} needs public (double dx, double dy) Backward(double dout)");
+            throw new MissingMethodException(Pick($"{type.Name} needs public (double dx, double dy) Backward(double dout)",
+                $"{type.Name}에는 public (double dx, double dy) Backward(double dout)가 있어야 합니다"));
         }
 
         return new StudentNode(node, forward, backward);

@@ -1,5 +1,6 @@
 using System.Linq;
 using Backprop.Display;
+using Backprop.Display.Texts;
 using MathNet.Numerics.LinearAlgebra;
 using Label = Backprop.Display.GraphDrawing.Label;
 using Node = Backprop.Display.GraphDrawing.Node;
@@ -71,7 +72,7 @@ public sealed class AffineGraph : IHtmlDisplay
             new(x, dot, 0, Text("X", X), Text("dX = dY·Wᵀ", DX)),
             new(w, dot, 1, Text("W", W), Text("dW = Xᵀ·dY", DW)),
             new(dot, plus, 0, Text("X·W", XW), Text("dY", DY)),
-            new(b, plus, 1, Text("B", B), Text("dB = Σ rows of dY", DB)),
+            new(b, plus, 1, Text("B", B), Text(DisplayTexts.SumOfRows.ToString(), DB)),
         ];
         return new GraphDrawing([x, w, dot, b, plus], edges, [new GraphDrawing.Output(plus, Text("Y", Y), Text("dY", DY))]);
     }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Backprop.Display;
+using Backprop.Display.Texts;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -71,7 +73,7 @@ public sealed class ComputationalGraph : IHtmlDisplay
     {
         if (terms.Count == 0)
         {
-            throw new ArgumentException("Sum needs at least one term.", nameof(terms));
+            throw new ArgumentException(Pick("Sum needs at least one term.", "Sum에는 항이 하나 이상 있어야 합니다."), nameof(terms));
         }
 
         double[] ones = terms.Select(_ => 1.0).ToArray();
@@ -121,7 +123,7 @@ public sealed class ComputationalGraph : IHtmlDisplay
     {
         if (!_nodes.Contains(output))
         {
-            throw new ArgumentException($"Node '{output.Label}' belongs to another graph.", nameof(output));
+            throw new ArgumentException(Pick($"Node '{output.Label}' belongs to another graph.", $"노드 '{output.Label}': 다른 그래프의 노드입니다."), nameof(output));
         }
 
         foreach (GraphNode node in _nodes)
@@ -176,7 +178,9 @@ public sealed class ComputationalGraph : IHtmlDisplay
     /// </summary>
     public Table Steps()
     {
-        var table = new Table("step", "node", "inputs", "forward", "local derivative", "grad") { Title = "Forward and backward, step by step" };
+        var table = new Table(DisplayTexts.Step.ToString(), DisplayTexts.Node.ToString(), DisplayTexts.Inputs.ToString(), DisplayTexts.Forward.ToString(),
+            DisplayTexts.LocalDerivative.ToString(), DisplayTexts.Grad.ToString())
+        { Title = DisplayTexts.StepsTitle.ToString() };
         // Unnamed intermediate results are referred to by the step that made them: "#2".
         var steps = new Dictionary<GraphNode, int>();
         string Ref(GraphNode n) => n.Name ?? (steps.TryGetValue(n, out int s) ? $"#{s}" : n.Label);
@@ -227,7 +231,8 @@ public sealed class ComputationalGraph : IHtmlDisplay
         {
             if (!_nodes.Contains(input))
             {
-                throw new ArgumentException($"Node '{input.Label}' belongs to another graph; build each graph from its own inputs.");
+                throw new ArgumentException(Pick($"Node '{input.Label}' belongs to another graph; build each graph from its own inputs.",
+                    $"노드 '{input.Label}': 다른 그래프의 노드입니다. 그래프마다 자기 입력으로 만드세요."));
             }
         }
 

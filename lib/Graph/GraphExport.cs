@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Backprop.Display;
+using Backprop.Display.Texts;
 
 namespace Backprop;
 
@@ -47,6 +48,14 @@ internal static class GraphExport
                 json.WriteEndArray();
             }
 
+            // The page's words in the current UI culture, read now: the script only fills in names and numbers.
+            json.WriteStartObject("text");
+            foreach (var (key, phrase) in StepperTexts.All)
+            {
+                json.WriteString(key, phrase.ToString());
+            }
+
+            json.WriteEndObject();
             json.WriteEndObject();
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Backprop.Display;
+using Backprop.Display.Texts;
 
 namespace Backprop;
 
@@ -64,8 +65,8 @@ public sealed class GraphStepper : IHtmlDisplay
         }
 
         int forward = _graph.Nodes.Count(n => n.Op != GraphOp.Input);
-        string backward = _graph.Output is null ? "no backward pass yet" : $"backward from {_graph.Output.Label}";
-        return $"GraphStepper: {forward} operations forward, {backward} (shown as HTML, it steps through the graph)";
+        string backward = _graph.Output is null ? StepperTexts.NoBackward.ToString() : StepperTexts.BackwardFrom.Fill(("output", _graph.Output.Label));
+        return StepperTexts.Summary.Fill(("operations", forward), ("backward", backward));
     }
 
     private static string Resource(string name)

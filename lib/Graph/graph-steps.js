@@ -3,7 +3,12 @@
 function bpSteps(data, arithmetic, numbers) {
   'use strict';
   var nodes = data.nodes, backward = arithmetic.backward, seed = arithmetic.seed;
-  var num = arithmetic.num, compact = numbers.compact;
+  var num = arithmetic.num, compact = numbers.compact, text = data.text;
+
+  // The library's sentence with each {key} replaced; names may be any script (사과 개수), so no word patterns.
+  function fill(template, values) {
+    return template.replace(/\{([A-Za-z]+)\}/g, function (all, key) { return key in values ? String(values[key]) : all; });
+  }
 
   function isLeaf(n) { return n.inputs.length === 0; }
 
@@ -21,10 +26,12 @@ function bpSteps(data, arithmetic, numbers) {
     steps.push({ kind: 'done' });
   }
 
-  function wrap(name) { return /[\s+\-−×\/]/.test(name) && !/^\w+\(.*\)$/.test(name) ? '(' + name + ')' : name; }
+  function wrap(name) { return /[\s+\-−×\/]/.test(name) && !/^[\p{L}\p{N}_]+\(.*\)$/u.test(name) ? '(' + name + ')' : name; }
   function d(top, bottom) { return '∂' + wrap(top) + '/∂' + wrap(bottom); }
   function operand(v) { return v < 0 ? '(' + compact(v) + ')' : compact(v); }
-  function title(n) { return n.symbol + ' node' + (n.named ? ' (' + n.name + ')' : n.name.charAt(0) === '#' ? ' ' + n.name : ''); }
+  function title(n) {
+    return fill(text.node, { symbol: n.symbol }) + (n.named ? ' (' + n.name + ')' : n.name.charAt(0) === '#' ? ' ' + n.name : '');
+  }
 
   function forwardCaption(n, s) {
     var x = n.inputs.map(function (i) { return nodes[i]; });
@@ -51,40 +58,39 @@ function bpSteps(data, arithmetic, numbers) {
   function backwardCaption(step, s) {
     var n = nodes[step.node], from = nodes[step.from], i = step.input;
     var g = s.grad[n.id], local = s.local[n.id][i], out = s.edgeGrads[n.id][i];
-    var text = title(n) + ': ' + d(n.name, from.name) + ' = ' + localName(n, i) + compact(local) + '; ' +
+    var line = title(n) + ': ' + d(n.name, from.name) + ' = ' + localName(n, i) + compact(local) + '; ' +
       operand(g) + ' × ' + operand(local) + ' = ' + compact(out);
     var total = arrivals[step.from];
     if (total > 1) {
       if (step.arrival < total) {
-        text += '; ' + from.name + ' gets gradient ' + step.arrival + ' of ' + total;
+        line += '; ' + fill(text.arrival, { name: from.name, arrival: step.arrival, total: total });
       } else {
         var parts = steps.filter(function (t) { return t.kind === 'backward' && t.from === step.from; })
           .map(function (t) { return operand(s.edgeGrads[t.node][t.input]); });
-        text += '; ' + from.name + ' was used ' + total + ' times and collects ' + parts.join(' + ') +
-          ' = ' + compact(s.grad[step.from]);
+        line += '; ' + fill(text.collects, { name: from.name, total: total, parts: parts.join(' + '), sum: compact(s.grad[step.from]) });
       }
     }
-    return text;
+    return line;
   }
 
   function caption(step, s) {
     var out = backward ? nodes[data.output] : null;
     switch (step.kind) {
       case 'start':
-        return 'Forward: the inputs ' + nodes.filter(isLeaf).map(function (n) {
+        return fill(text.inputsEnter, { inputs: nodes.filter(isLeaf).map(function (n) {
           return n.name + ' = ' + compact(s.value[n.id]);
-        }).join(', ') + ' enter from the left.';
+        }).join(', ') });
       case 'forward': return forwardCaption(nodes[step.node], s);
       case 'seed':
-        return seed === 1 ? 'Backward starts at ' + out.name + ': ' + d(out.name, out.name) + ' = 1'
-          : 'Backward starts at ' + out.name + ' with the gradient ' + compact(seed) + ', given to Backward';
+        return seed === 1 ? fill(text.seedOne, { name: out.name, d: d(out.name, out.name) })
+          : fill(text.seedGiven, { name: out.name, seed: compact(seed) });
       case 'backward': return backwardCaption(step, s);
       default:
-        return 'Done: ' + nodes.filter(function (n) { return isLeaf(n); }).map(function (n) {
+        return fill(text.done, { grads: nodes.filter(function (n) { return isLeaf(n); }).map(function (n) {
           return d(out.name, n.name) + ' = ' + compact(s.grad[n.id]);
-        }).join(', ');
+        }).join(', ') });
     }
   }
 
-  return { list: steps, caption: caption, isLeaf: isLeaf };
+  return { list: steps, caption: caption, isLeaf: isLeaf, fill: fill };
 }

@@ -15,6 +15,7 @@ function bpStepper(root, data) {
   var steps = walk.list, isLeaf = walk.isLeaf, caption = walk.caption, evaluate = arithmetic.evaluate;
   if (data.matrix) { caption = bpMatrixCaptions(data, numbers, bpMatrixTexts); } // the Affine graph of §5.6
   var library = arithmetic.fromLibrary();
+  var text = data.text, fill = walk.fill;
   var state = library;
 
   // ---- the page: controls, caption, inputs; the SVG's parts found by data-node / data-edge / data-out ----
@@ -27,13 +28,14 @@ function bpStepper(root, data) {
   }
 
   var bar = element('div', 'bp-controls');
-  var buttons = [['« start', 'start (Home)', function () { go(0); }], ['◀ back', 'back (←)', function () { go(current - 1); }],
-    ['next ▶', 'next (→)', function () { go(current + 1); }], ['end »', 'end (End)', function () { go(steps.length - 1); }]]
+  // The class names stay English (tests and styles find them); the words come from the library in the reader's language.
+  var buttons = [['start', function () { go(0); }], ['back', function () { go(current - 1); }],
+    ['next', function () { go(current + 1); }], ['end', function () { go(steps.length - 1); }]]
     .map(function (b) {
-      var button = element('button', 'bp-' + b[1].split(' ')[0], b[0]);
+      var button = element('button', 'bp-' + b[0], text[b[0]]);
       button.type = 'button';
-      button.title = b[1];
-      button.addEventListener('click', b[2]);
+      button.title = text[b[0] + 'Tip'];
+      button.addEventListener('click', b[1]);
       bar.appendChild(button);
       return button;
     });
@@ -62,7 +64,7 @@ function bpStepper(root, data) {
       inputsRow.appendChild(label);
       fields.push(field);
     });
-    var reset = element('button', 'bp-reset', 'reset');
+    var reset = element('button', 'bp-reset', text.reset);
     reset.type = 'button';
     reset.addEventListener('click', function () {
       fields.forEach(function (f) { f.value = full(library.value[+f.getAttribute('data-input')]); f.classList.remove('bp-invalid'); });
@@ -72,8 +74,7 @@ function bpStepper(root, data) {
     inputsRow.appendChild(reset);
   } else {
     inputsRow.textContent = nodes.some(function (n) { return n.op === null; })
-      ? 'The inputs are fixed here: the page cannot recompute every node of this graph.'
-      : 'The inputs are fixed here: the gradient entering ' + nodes[data.output].name + ' was given to Backward from outside the graph.';
+      ? text.fixedOps : fill(text.fixedSeed, { name: nodes[data.output].name });
   }
   root.appendChild(inputsRow);
 
@@ -168,8 +169,8 @@ function bpStepper(root, data) {
       toggle(n.g, 'bp-lit', !!lit[n.node]);
     });
     captionLine.textContent = caption(step, state);
-    var phase = { start: 'start', forward: 'forward', seed: 'backward', backward: 'backward', done: 'done' }[step.kind];
-    counter.textContent = phase + ' · step ' + current + ' of ' + (steps.length - 1);
+    var phase = { start: 'phaseStart', forward: 'phaseForward', seed: 'phaseBackward', backward: 'phaseBackward', done: 'phaseDone' }[step.kind];
+    counter.textContent = fill(text.counter, { phase: text[phase], step: current, steps: steps.length - 1 });
     buttons[0].disabled = buttons[1].disabled = current === 0;
     buttons[2].disabled = buttons[3].disabled = current === steps.length - 1;
     root.setAttribute('data-step', String(current));

@@ -1,5 +1,6 @@
 using System;
 using MathNet.Numerics.LinearAlgebra;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -23,7 +24,8 @@ public sealed class Affine : ILayer
         if (b.RowCount != 1 || b.ColumnCount != w.ColumnCount)
         {
             throw new ArgumentException(
-                $"{name}: b is {Shape.Of(b)} but W is {Shape.Of(w)}; b needs to be 1×{w.ColumnCount}.", nameof(b));
+                Pick($"{name}: b is {Shape.Of(b)} but W is {Shape.Of(w)}; b needs to be 1×{w.ColumnCount}.",
+                    $"{name}: b는 {Shape.Of(b)}인데 W는 {Shape.Of(w)}입니다. b는 1×{w.ColumnCount}이어야 합니다."), nameof(b));
         }
         (W, B, Name) = (w, b, name);
     }
@@ -52,7 +54,8 @@ public sealed class Affine : ILayer
         if (x.ColumnCount != W.RowCount)
         {
             throw new ArgumentException(
-                $"{Name}.Forward: x is {Shape.Of(x)} but W is {Shape.Of(W)}; x needs {W.RowCount} columns.", nameof(x));
+                Pick($"{Name}.Forward: x is {Shape.Of(x)} but W is {Shape.Of(W)}; x needs {W.RowCount} columns.",
+                    $"{Name}.Forward: x는 {Shape.Of(x)}인데 W는 {Shape.Of(W)}입니다. x의 열이 {W.RowCount}개여야 합니다."), nameof(x));
         }
         _x = x;
         return x * W + Broadcast(B, x.RowCount);
@@ -64,7 +67,8 @@ public sealed class Affine : ILayer
         if (dout.RowCount != _x!.RowCount || dout.ColumnCount != W.ColumnCount)
         {
             throw new ArgumentException(
-                $"{Name}.Backward: dout is {Shape.Of(dout)} but the output was {_x.RowCount}×{W.ColumnCount}; they must have the same shape.",
+                Pick($"{Name}.Backward: dout is {Shape.Of(dout)} but the output was {_x.RowCount}×{W.ColumnCount}; they must have the same shape.",
+                    $"{Name}.Backward: dout은 {Shape.Of(dout)}인데 출력은 {_x.RowCount}×{W.ColumnCount}였습니다. 둘의 모양이 같아야 합니다."),
                 nameof(dout));
         }
         // dout·Wᵀ and xᵀ·dout without copying W or x into a transpose first.

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -23,7 +24,7 @@ public sealed class Sigmoid : ILayer
     {
         Shape.RequireForward(Out is not null, Name);
         var y = Out!;
-        Shape.RequireSame(dout, y, $"{Name}.Backward", nameof(dout), "the forward output");
+        Shape.RequireSame(dout, y, $"{Name}.Backward", nameof(dout), Pick("the forward output", "순전파의 출력"));
         return dout.MapIndexed((i, j, d) => d * (1.0 - y[i, j]) * y[i, j]);
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Backprop.Display.Texts;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -52,23 +53,24 @@ public static class Chart
 
         string[] classes = Enumerable.Range(0, ys.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Figure figure = Bars(classes, ("y", ys), ("t", ts), ("y − t", ys.Zip(ts, (a, b) => a - b)))
-            .WithAxisTitles("class", "y, t and y − t");
+            .WithAxisTitles(ChartTexts.Class.ToString(), ChartTexts.OutputTargetGradient.ToString());
         return figure with { Layout = figure.Layout with { XAxis = figure.Layout.XAxis! with { Type = "category" } } };
     }
 
-    /// <summary>Loss per iteration (or per epoch): the learning curve.</summary>
-    public static Figure Loss(IEnumerable<double> losses, string xTitle = "iteration")
+    /// <summary>Loss per iteration (or per epoch): the learning curve; the x axis says "iteration" unless told.</summary>
+    public static Figure Loss(IEnumerable<double> losses, string? xTitle = null)
     {
         double[] ys = losses.ToArray();
-        return Line(Enumerable.Range(0, ys.Length).Select(i => (double)i), ys, "loss")
-            .WithAxisTitles(xTitle, "loss");
+        string loss = ChartTexts.Loss.ToString();
+        return Line(Enumerable.Range(0, ys.Length).Select(i => (double)i), ys, loss)
+            .WithAxisTitles(xTitle ?? ChartTexts.Iteration.ToString(), loss);
     }
 
     /// <summary>Train (and test) accuracy per epoch on a 0–1 axis.</summary>
     public static Figure Accuracy(IEnumerable<double> train, IEnumerable<double>? test = null)
     {
         double[] tr = train.ToArray();
-        var figure = Line(Enumerable.Range(0, tr.Length).Select(i => (double)i), tr, "train");
+        var figure = Line(Enumerable.Range(0, tr.Length).Select(i => (double)i), tr, ChartTexts.Train.ToString());
         if (test is not null)
         {
             double[] te = test.ToArray();
@@ -76,14 +78,14 @@ public static class Chart
             {
                 Type = "scatter",
                 Mode = "lines",
-                Name = "test",
+                Name = ChartTexts.Test.ToString(),
                 X = Boxed(Enumerable.Range(0, te.Length).Select(i => (double)i)),
                 Y = te,
                 Line = new TraceLine(Dash: "dash"),
             });
         }
 
-        figure = figure.WithAxisTitles("epoch", "accuracy").WithYRange(0, 1.02);
+        figure = figure.WithAxisTitles(ChartTexts.Epoch.ToString(), ChartTexts.Accuracy.ToString()).WithYRange(0, 1.02);
         // Whole epochs only: a tick at epoch 2.5 means nothing.
         return figure with { Layout = figure.Layout with { XAxis = figure.Layout.XAxis! with { DTick = tr.Length <= 20 ? 1 : null } } };
     }
