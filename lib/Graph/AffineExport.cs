@@ -1,6 +1,7 @@
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using Backprop.Display.Texts;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
@@ -35,6 +36,8 @@ internal static class AffineExport
             json.WriteNumberValue(Plus);
             json.WriteNumberValue(Dot);
             json.WriteEndArray();
+            GraphExport.WriteTexts(json, "text", StepperTexts.All);
+            GraphExport.WriteTexts(json, "matrixText", MatrixStepperTexts.All);
             json.WriteEndObject();
         }
 

@@ -48,18 +48,25 @@ internal static class GraphExport
                 json.WriteEndArray();
             }
 
-            // The page's words in the current UI culture, read now: the script only fills in names and numbers.
-            json.WriteStartObject("text");
-            foreach (var (key, phrase) in StepperTexts.All)
-            {
-                json.WriteString(key, phrase.ToString());
-            }
-
-            json.WriteEndObject();
+            WriteTexts(json, "text", StepperTexts.All);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>
+    /// The page's words in the current UI culture, read now: the script only fills in names and numbers.
+    /// </summary>
+    internal static void WriteTexts(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, Phrase> texts)
+    {
+        json.WriteStartObject(name);
+        foreach (var (key, phrase) in texts)
+        {
+            json.WriteString(key, phrase.ToString());
+        }
+
+        json.WriteEndObject();
     }
 
     /// <summary>The page's name for each operation; null for one it cannot recompute (then inputs are not editable).</summary>

@@ -61,7 +61,7 @@ public sealed class GraphStepper : IHtmlDisplay
     {
         if (_graph is null)
         {
-            return $"GraphStepper of {_affine}: 2 operations forward, backward from Y (shown as HTML, it steps through the graph)";
+            return StepperTexts.AffineSummary.Fill(("graph", _affine!));
         }
 
         int forward = _graph.Nodes.Count(n => n.Op != GraphOp.Input);

@@ -1,22 +1,6 @@
 // The captions of a matrix-valued graph, the Affine layer of §5.6 (AffineExport.cs): the steps are the scalar
 // graph's (graph-steps.js), each caption names the book's formula, the shapes it multiplies and, where they fit on
-// the line, the entries. Every English word is in the templates below, so they can move to a table of texts.
-var bpMatrixTexts = {
-  start: 'Forward: the inputs {x}, {w} and {b} enter from the left.',
-  named: '{name} {shape}',
-  shape: '({rows}, {columns})',
-  entries: ': {values}',
-  rows: { one: '1 row', many: '{n} rows' },
-  dot: 'dot node: X · W, {x} · {w} = {out}{entries}',
-  plus: '+ node: Y = X·W + B, {xw} + {b} = {out}, B is added to every row ({rows}){entries}',
-  seed: 'Backward starts at Y: ∂L/∂Y {out} comes from the next layer{entries}',
-  plusToDot: '+ node: ∂L/∂(X·W) = ∂L/∂Y, passed on unchanged, {out}',
-  plusToB: '+ node: ∂L/∂B = sum of ∂L/∂Y over the batch axis ({rows}), {dy} → {out}{entries}',
-  dotToX: 'dot node: ∂L/∂X = ∂L/∂Y · Wᵀ, {dy} · {wt} = {out}, the shape of X{entries}',
-  dotToW: 'dot node: ∂L/∂W = Xᵀ · ∂L/∂Y, {xt} · {dy} = {out}, the shape of W{entries}',
-  done: 'Done: ∂L/∂X {dx}, ∂L/∂W {dw}, ∂L/∂B {db}: each gradient has the shape of its variable.'
-};
-
+// the line, the entries. The templates come in the page's JSON, in the learner's language (MatrixStepperTexts.cs).
 function bpMatrixCaptions(data, numbers, texts) {
   'use strict';
   var nodes = data.nodes, X = 0, W = 1, Dot = 2, B = 3, Plus = 4;
@@ -29,21 +13,21 @@ function bpMatrixCaptions(data, numbers, texts) {
 
   function shape(m, transposed) {
     var rows = m.length, columns = m[0].length;
-    return fill(texts.shape, transposed ? { rows: columns, columns: rows } : { rows: rows, columns: columns });
+    return fill('({rows}, {columns})', transposed ? { rows: columns, columns: rows } : { rows: rows, columns: columns });
   }
 
   function entries(m) {
     if (m.length * m[0].length > mostEntries) { return ''; }
     var values = '[' + m.map(function (row) { return '[' + row.map(function (v) { return numbers.compact(Number(v)); }).join(', ') + ']'; }).join(', ') + ']';
-    return fill(texts.entries, { values: values });
+    return ': ' + values;
   }
 
   function batchRows() {
     var n = nodes[X].value.length;
-    return fill(n === 1 ? texts.rows.one : texts.rows.many, { n: n });
+    return fill(n === 1 ? texts.rowsOne : texts.rowsMany, { n: n });
   }
 
-  function named(id) { return fill(texts.named, { name: nodes[id].name, shape: shape(nodes[id].value) }); }
+  function named(id) { return nodes[id].name + ' ' + shape(nodes[id].value); }
 
   function value(id) { return nodes[id].value; }
 

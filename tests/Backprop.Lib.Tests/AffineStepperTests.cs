@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Backprop;
+using Backprop.Tests;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -51,6 +52,20 @@ public class AffineStepperTests
         Assert.Equal([[], [], [0, 1], [], [2, 3]], nodes.EnumerateArray().Select(n => n.GetProperty("inputs").EnumerateArray().Select(e => e.GetInt32()).ToArray()));
         // No operation the page can recompute: it shows the note that the inputs are fixed.
         Assert.All(nodes.EnumerateArray(), n => Assert.Equal(JsonValueKind.Null, n.GetProperty("op").ValueKind));
+    }
+
+    [Fact]
+    public void Export_CarriesTheCaptionsInTheLearnersLanguage()
+    {
+        string Caption(string culture, string key) => UiCulture.Run(culture, () =>
+        {
+            using var json = JsonDocument.Parse(AffineExport.ToJson(LessonGraphs.Affine()));
+            return json.RootElement.GetProperty("matrixText").GetProperty(key).GetString() + " | " +
+                json.RootElement.GetProperty("text").GetProperty("next").GetString();
+        });
+
+        Assert.Equal("+ node: ∂L/∂B = sum of ∂L/∂Y over the batch axis ({rows}), {dy} → {out}{entries} | next ▶", Caption("en", "plusToB"));
+        Assert.Equal("+ 노드: ∂L/∂B = ∂L/∂Y를 배치 방향({rows})으로 더한 값, {dy} → {out}{entries} | 다음 ▶", Caption("ko", "plusToB"));
     }
 
     [Fact]

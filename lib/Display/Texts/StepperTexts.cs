@@ -49,6 +49,11 @@ internal static class StepperTexts
         "GraphStepper: {operations} operations forward, {backward} (shown as HTML, it steps through the graph)",
         "GraphStepper: 순전파 연산 {operations}개, {backward} (HTML로 보면 그래프를 한 단계씩 따라갑니다)");
 
+    /// <summary>The summary line of the Affine graph's stepper (§5.6).</summary>
+    public static readonly Phrase AffineSummary = new(
+        "GraphStepper of {graph}: 2 operations forward, backward from Y (shown as HTML, it steps through the graph)",
+        "GraphStepper ({graph}): 순전파 연산 2개, Y에서 역전파 (HTML로 보면 그래프를 한 단계씩 따라갑니다)");
+
     public static readonly Phrase NoBackward = new("no backward pass yet", "아직 역전파 전");
 
     public static readonly Phrase BackwardFrom = new("backward from {output}", "{output}에서 역전파");
