@@ -48,51 +48,27 @@ public sealed class MnistSet
     /// The book's <c>x_train[batch_mask]</c>, <c>t_train[batch_mask]</c> (§4.2.3): the chosen samples' images and
     /// labels as new matrices: <c>var (xBatch, tBatch) = train.Rows(batchMask);</c>. The images come from the
     /// pixels as loaded, each image's 784 bytes side by side (in <see cref="Images"/>, MathNet's column-major
-    /// storage, one image is 784 values 60,000 apart), so they equal <c>Images.Rows(batchMask)</c> as loaded (the labels: <c>Labels.Rows(batchMask)</c>).
+    /// storage, one image is 784 values 60,000 apart), so they equal <c>Images.Rows(batchMask)</c> as loaded.
     /// </summary>
     public (Matrix<double> Images, Labels Labels) Rows(int[] batchMask)
     {
         ArgumentNullException.ThrowIfNull(batchMask);
-        foreach (int row in batchMask)
+        int width = Images.ColumnCount, count = batchMask.Length;
+        var batch = new double[count * width];
+        for (int r = 0; r < count; r++)
         {
+            int row = batchMask[r];
             if ((uint)row >= (uint)Count)
             {
                 throw new ArgumentOutOfRangeException(nameof(batchMask), $"MnistSet.Rows: row {row} is not one of the {Count} images.");
             }
-        }
-        int width = Images.ColumnCount, count = batchMask.Length;
-        var batch = new double[count * width];
-        // Eight images at a time: each pixel column then fills eight neighbouring values (one cache line) of the
-        // column-major batch, instead of one value 800 bytes past the last for every pixel of one image.
-        const int block = 8;
-        for (int first = 0; first < count; first += block)
-        {
-            int last = Math.Min(first + block, count);
+            ReadOnlySpan<byte> image = _pixels.AsSpan(row * width, width);
             for (int j = 0; j < width; j++)
             {
-                int column = j * count;
-                for (int r = first; r < last; r++)
-                {
-                    batch[column + r] = _scale[_pixels[(batchMask[r] * width) + j]];
-                }
+                batch[(j * count) + r] = _scale[image[j]];
             }
         }
-        return (Matrix<double>.Build.Dense(count, width, batch), LabelsOf(batchMask));
-    }
-
-    // One-hot rows made from the digits as loaded (one-hot t's ten values per sample lie Count apart in its storage).
-    private Labels LabelsOf(int[] batchMask)
-    {
-        if (Labels.OneHot is null)
-        {
-            return Labels.Rows(batchMask);
-        }
-        var oneHot = Matrix<double>.Build.Dense(batchMask.Length, Labels.OneHot.ColumnCount);
-        for (int r = 0; r < batchMask.Length; r++)
-        {
-            oneHot[r, Digits[batchMask[r]]] = 1;
-        }
-        return oneHot;
+        return (Matrix<double>.Build.Dense(count, width, batch), Labels.Rows(batchMask));
     }
 
     /// <summary>Image <paramref name="index"/> as a 28 × 28 matrix, for display.</summary>
