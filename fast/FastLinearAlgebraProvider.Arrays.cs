@@ -8,13 +8,13 @@ namespace Backprop.Fast;
 // one rounding, no fused multiply-add, so the results are bit for bit the same.
 public sealed partial class FastLinearAlgebraProvider
 {
-    public void AddArrays(double[] x, double[] y, double[] result) => Map<Add>(x, y, result);
+    public void AddArrays(double[] x, double[] y, double[] result) => Map(x, y, result, static (a, b) => a + b, static (a, b) => a + b);
 
-    public void SubtractArrays(double[] x, double[] y, double[] result) => Map<Subtract>(x, y, result);
+    public void SubtractArrays(double[] x, double[] y, double[] result) => Map(x, y, result, static (a, b) => a - b, static (a, b) => a - b);
 
-    public void PointWiseMultiplyArrays(double[] x, double[] y, double[] result) => Map<Multiply>(x, y, result);
+    public void PointWiseMultiplyArrays(double[] x, double[] y, double[] result) => Map(x, y, result, static (a, b) => a * b, static (a, b) => a * b);
 
-    public void PointWiseDivideArrays(double[] x, double[] y, double[] result) => Map<Divide>(x, y, result);
+    public void PointWiseDivideArrays(double[] x, double[] y, double[] result) => Map(x, y, result, static (a, b) => a / b, static (a, b) => a / b);
 
     public void ScaleArray(double alpha, double[] x, double[] result)
     {
@@ -63,9 +63,8 @@ public sealed partial class FastLinearAlgebraProvider
         }
     }
 
-    // One operation per element, as a type argument rather than a delegate, so the JIT inlines it into the loop.
-    private static void Map<TOperation>(double[] x, double[] y, double[] result)
-        where TOperation : IElementOperation
+    private static void Map(
+        double[] x, double[] y, double[] result, Func<Vector<double>, Vector<double>, Vector<double>> vector, Func<double, double, double> scalar)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -74,47 +73,12 @@ public sealed partial class FastLinearAlgebraProvider
         int i = 0;
         for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
         {
-            TOperation.Apply(new Vector<double>(x, i), new Vector<double>(y, i)).CopyTo(result, i);
+            vector(new Vector<double>(x, i), new Vector<double>(y, i)).CopyTo(result, i);
         }
         for (; i < x.Length; i++)
         {
-            result[i] = TOperation.Apply(x[i], y[i]);
+            result[i] = scalar(x[i], y[i]);
         }
-    }
-
-    private interface IElementOperation
-    {
-        static abstract Vector<double> Apply(Vector<double> a, Vector<double> b);
-
-        static abstract double Apply(double a, double b);
-    }
-
-    private readonly struct Add : IElementOperation
-    {
-        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => a + b;
-
-        public static double Apply(double a, double b) => a + b;
-    }
-
-    private readonly struct Subtract : IElementOperation
-    {
-        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => a - b;
-
-        public static double Apply(double a, double b) => a - b;
-    }
-
-    private readonly struct Multiply : IElementOperation
-    {
-        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => a * b;
-
-        public static double Apply(double a, double b) => a * b;
-    }
-
-    private readonly struct Divide : IElementOperation
-    {
-        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => a / b;
-
-        public static double Apply(double a, double b) => a / b;
     }
 
     private static void CheckLengths(int x, int y, int result)
