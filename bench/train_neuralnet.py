@@ -6,6 +6,7 @@ ch05/train_neuralnet.py) in float64, on the same IDX files the C# benchmark read
 
   /usr/bin/python3 bench/train_neuralnet.py full [--iters 10000] [--seed 0]   -> one JSON line
   /usr/bin/python3 bench/train_neuralnet.py gemm                              -> one JSON line
+  /usr/bin/python3 bench/train_neuralnet.py steps [--iters 10000]             -> ms per part of a step
 """
 import argparse
 import ctypes
@@ -226,6 +227,52 @@ def full(args):
     }))
 
 
+STEP_PARTS = ['draw + x_train[batch_mask]', 'Affine1.forward', 'Relu1.forward', 'Affine2.forward', 'SoftmaxWithLoss.forward',
+              'SoftmaxWithLoss.backward', 'Affine2.backward', 'Relu1.backward', 'Affine1.backward',
+              'params[key] -= learning_rate * grad[key]', 'the extra loss']
+
+
+def steps(args):
+    """Where one step goes, in the order network.gradient calls the layers (Backprop.Benchmarks steps does the same)."""
+    x_train, t_train, _, _ = load(find_data())
+    np.random.seed(args.seed)
+    network = TwoLayerNet(input_size=784, hidden_size=50, output_size=10)
+    layers = list(network.layers.values())
+    seconds = [0.0] * len(STEP_PARTS)
+    warmup = args.iters // 5
+    for i in range(args.iters):
+        times = [time.perf_counter()]
+        batch_mask = np.random.choice(x_train.shape[0], 100)
+        x_batch, t_batch = x_train[batch_mask], t_train[batch_mask]
+        times.append(time.perf_counter())
+        x = x_batch
+        for layer in layers:
+            x = layer.forward(x)
+            times.append(time.perf_counter())
+        network.lastLayer.forward(x, t_batch)
+        times.append(time.perf_counter())
+        dout = network.lastLayer.backward(1)
+        times.append(time.perf_counter())
+        for layer in reversed(layers):
+            dout = layer.backward(dout)
+            times.append(time.perf_counter())
+        grad = {'W1': network.layers['Affine1'].dW, 'b1': network.layers['Affine1'].db,
+                'W2': network.layers['Affine2'].dW, 'b2': network.layers['Affine2'].db}
+        for key in ('W1', 'b1', 'W2', 'b2'):
+            network.params[key] -= 0.1 * grad[key]
+        times.append(time.perf_counter())
+        network.loss(x_batch, t_batch)
+        times.append(time.perf_counter())
+        if i >= warmup:
+            for p in range(len(STEP_PARTS)):
+                seconds[p] += times[p + 1] - times[p]
+    counted = args.iters - warmup
+    print(f'ms per step over {counted} steps (the first {warmup} warm up):')
+    for name, s in zip(STEP_PARTS, seconds):
+        print(f'  {name:<42} {s * 1e3 / counted:7.3f}')
+    print(f'  {"total":<42} {sum(seconds) * 1e3 / counted:7.3f}')
+
+
 SHAPES = [  # (name, m, k, n, transA, transB) as the workload calls them
     ('x·W1 (forward)', 100, 784, 50, False, False),
     ('xᵀ·dout (dW1)', 784, 100, 50, True, False),
@@ -257,7 +304,7 @@ def gemm(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('mode', choices=['full', 'gemm', 'blas'])
+    parser.add_argument('mode', choices=['full', 'gemm', 'steps', 'blas'])
     parser.add_argument('--iters', type=int, default=10000)
     parser.add_argument('--seed', type=int, default=0)
     args = parser.parse_args()
@@ -265,6 +312,8 @@ def main():
         full(args)
     elif args.mode == 'gemm':
         gemm(args)
+    elif args.mode == 'steps':
+        steps(args)
     else:
         print(json.dumps(blas_info()))
 

@@ -21,6 +21,12 @@ public sealed partial class FastLinearAlgebraProvider
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(result);
         CheckLengths(x.Length, x.Length, result.Length);
+        // As the managed provider: 0·x is all zeros, even where x is infinite or NaN.
+        if (alpha == 0.0)
+        {
+            Array.Clear(result);
+            return;
+        }
         var va = new Vector<double>(alpha);
         int i = 0;
         for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)

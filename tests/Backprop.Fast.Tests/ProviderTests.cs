@@ -31,6 +31,35 @@ public class ProviderTests
     }
 
     [Fact]
+    public void ArrayOperations_OnInfinitiesNaNsZerosAndSubnormals_AreTheManagedProvidersBitForBit()
+    {
+        // Every pair of these meets in some lane and in the scalar tail (11 values: two vectors of four and three left).
+        double[] special = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, 0.0, double.MaxValue, double.Epsilon, -1e-310, 1.0, -3.5, 1e300];
+        var managed = ManagedLinearAlgebraProvider.Instance;
+        var ours = new FastLinearAlgebraProvider();
+        for (int shift = 0; shift < special.Length; shift++)
+        {
+            double[] x = special, y = special.Skip(shift).Concat(special.Take(shift)).ToArray();
+            SameBits((p, r) => p.AddArrays(x, y, r), managed, ours, $"x + y, shift {shift}");
+            SameBits((p, r) => p.SubtractArrays(x, y, r), managed, ours, $"x - y, shift {shift}");
+            SameBits((p, r) => p.PointWiseMultiplyArrays(x, y, r), managed, ours, $"x .* y, shift {shift}");
+            SameBits((p, r) => p.PointWiseDivideArrays(x, y, r), managed, ours, $"x ./ y, shift {shift}");
+            SameBits((p, r) => p.ScaleArray(y[0], x, r), managed, ours, $"{y[0]} x");
+            SameBits((p, r) => p.AddVectorToScaledVector(y, y[0], x, r), managed, ours, $"y + {y[0]} x");
+        }
+    }
+
+    private static void SameBits(Action<ILinearAlgebraProvider, double[]> operation, ILinearAlgebraProvider managed, ILinearAlgebraProvider ours, string what)
+    {
+        double[] expected = new double[11], actual = new double[11];
+        operation(managed, expected);
+        operation(ours, actual);
+        Assert.True(
+            expected.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(actual.Select(BitConverter.DoubleToInt64Bits)),
+            $"{what}: managed {string.Join(", ", expected)}, ours {string.Join(", ", actual)}");
+    }
+
+    [Fact]
     public void ArrayOperations_OfDifferentLengths_SayWhich()
     {
         var error = Assert.Throws<ArgumentException>(() => new FastLinearAlgebraProvider().AddArrays(new double[3], new double[4], new double[3]));

@@ -21,12 +21,14 @@ public class MnistTests
     public void Rows_AreTheImagesAndLabelsOfTheBatch_AsImagesRowsGivesThem(bool normalize, bool oneHotLabel)
     {
         var (train, _) = LoadSample(normalize, oneHotLabel);
-        int[] batchMask = [7999, 0, 17, 17, 4242];
+        // 21 rows: two whole blocks of eight images and a part block.
+        int[] batchMask = [7999, 0, 17, 17, 4242, .. Enumerable.Range(100, 16).Select(i => i * 37)];
 
         var (xBatch, tBatch) = train.Rows(batchMask);
 
         Assert.Equal(train.Images.Rows(batchMask), xBatch);
         Assert.Equal(train.Labels.Rows(batchMask).ClassIndices(), tBatch.ClassIndices());
+        Assert.Equal(train.Labels.Rows(batchMask).OneHot, tBatch.OneHot);
         Assert.Equal(oneHotLabel, tBatch.OneHot is not null);
         var error = Assert.Throws<System.ArgumentOutOfRangeException>(() => train.Rows([8000]));
         Assert.Contains("row 8000 is not one of the 8000 images", error.Message);
