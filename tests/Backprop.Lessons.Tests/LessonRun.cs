@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
@@ -46,9 +47,20 @@ public sealed partial class LessonRun
 
     public static string RepositoryRoot { get; } = FindRoot();
 
+    private static readonly ConcurrentDictionary<string, Lazy<Task<LessonRun>>> Runs = new(StringComparer.Ordinal);
+
     /// <summary>Runs the lesson on the chosen front end: our in-process runner, or real Jupyter on our kernel.</summary>
     public static Task<LessonRun> RunAsync(string fileName, IReadOnlyDictionary<string, string> parameters, LessonFrontEnd frontEnd) =>
-        frontEnd == LessonFrontEnd.Jupyter ? Task.Run(() => RunWithJupyter(fileName, parameters)) : RunAsync(fileName, parameters);
+        frontEnd == LessonFrontEnd.Jupyter ? Task.Run(() => RunWithJupyter(fileName, parameters)) : Once(fileName, parameters);
+
+    /// <summary>
+    /// The lesson run once per test process with these parameters (<paramref name="fileName"/> relative to notebooks/,
+    /// "ko/…" for the Korean edition): the lesson's smoke tests and the editions' comparison share one run.
+    /// </summary>
+    public static Task<LessonRun> Once(string fileName, IReadOnlyDictionary<string, string> parameters) =>
+        Runs.GetOrAdd(
+            fileName + "?" + string.Join("&", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
+            _ => new Lazy<Task<LessonRun>>(() => RunAsync(fileName, parameters))).Value;
 
     public static async Task<LessonRun> RunAsync(string fileName, IReadOnlyDictionary<string, string>? parameters = null)
     {
@@ -59,9 +71,8 @@ public sealed partial class LessonRun
             CellTimeout = TimeSpan.FromSeconds(240),
         });
         Assert.True(result.LoadError is null, result.LoadError);
-        string folder = Path.Combine(AppContext.BaseDirectory, "executed");
-        Directory.CreateDirectory(folder);
-        string executed = Path.Combine(folder, fileName);
+        string executed = Path.Combine(AppContext.BaseDirectory, "executed", fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(executed)!);
         IpynbWriter.Write(result.Document!, executed);
         return new LessonRun(result.Document!, executed, result.Failures.ToList());
     }
