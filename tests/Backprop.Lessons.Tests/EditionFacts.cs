@@ -45,9 +45,9 @@ public abstract class EditionFacts<TLesson>(KoreanFixture<TLesson> editions) : L
         Assert.Equal(english.Count, korean.Count);
         var (enClock, koClock) = (ClockValues.Names(english.Select(c => c.Source)), ClockValues.Names(korean.Select(c => c.Source)));
         var differences = english.Zip(korean)
-            .Select(p => (p.First, Difference: OutputNumbers.Difference(OutputNumbers.Of(p.First, enClock), OutputNumbers.Of(p.Second, koClock))))
+            .Select((p, i) => (Number: i + 1, Difference: OutputNumbers.Difference(OutputNumbers.Of(p.First, enClock), OutputNumbers.Of(p.Second, koClock))))
             .Where(p => p.Difference is not null)
-            .Select(p => $"{TLesson.Notebook}, {p.First.Describe()}: {p.Difference}")
+            .Select(p => $"{TLesson.Notebook}, code cell {p.Number}: {p.Difference}")
             .ToList();
         Assert.True(differences.Count == 0, string.Join("\n", differences));
     }
