@@ -61,5 +61,7 @@ public abstract class EditionFacts<TLesson>(KoreanFixture<TLesson> editions) : L
         Assert.True(missing.Length == 0, $"ko/{TLesson.Notebook} uses Hangul the embedded font lacks: {missing} (regenerate the subset: tools/Backprop.Notebooks/Assets/fonts/README.md)");
     }
 
-    private static List<NotebookCell> Code(NotebookDocument document) => document.Cells.Where(c => c.Kind == CellKind.Code).ToList();
+    // Numbered as the source's code cells, without the cell the tests' -p parameters inject.
+    private static List<NotebookCell> Code(NotebookDocument document) =>
+        document.Cells.Where(c => c.Kind == CellKind.Code && !c.HasTag(ParameterInjector.InjectedTag)).ToList();
 }
