@@ -65,6 +65,7 @@ public sealed partial class LessonRun
     public static async Task<LessonRun> RunAsync(string fileName, IReadOnlyDictionary<string, string>? parameters = null)
     {
         string source = Path.Combine(RepositoryRoot, "notebooks", fileName);
+        UseMathNetsOwnProvider();
         var result = await NotebookRunner.RunAsync(source, new RunOptions
         {
             Parameters = parameters ?? new Dictionary<string, string>(),
@@ -182,6 +183,19 @@ public sealed partial class LessonRun
         double.TryParse(text.Replace('−', '-'), NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
             ? value
             : throw new FormatException($"\"{name}: {text}\" is not a number.");
+
+    // The lessons share this process, and lesson 6 installs Backprop.Fast under MathNet for all of it: each lesson starts
+    // on MathNet's managed provider, as in a process of its own, so its numbers do not depend on the lessons run before it.
+    private static void UseMathNetsOwnProvider()
+    {
+        var mathNet = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "MathNet.Numerics");
+        if (mathNet is not null)
+        {
+            var useManaged = mathNet.GetType("MathNet.Numerics.Control")?.GetMethod("UseManaged", Type.EmptyTypes)
+                ?? throw new MissingMethodException("MathNet.Numerics.Control.UseManaged() is gone: reset the provider another way");
+            useManaged.Invoke(null, null);
+        }
+    }
 
     private static string FindRoot()
     {

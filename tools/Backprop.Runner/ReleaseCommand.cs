@@ -64,7 +64,7 @@ The sources (the teacher edition) are never changed; each file is written whole 
             var notebook = NotebookDocument.Read(path);
             var folder = Path.Combine(target, e.Folder);
             int stubs = ExerciseCells.Release(notebook, Path.GetFileName(path), folder);
-            return (Notebook: notebook, Stubs: stubs, Folder: folder, Name: Path.Combine(e.Folder, Path.GetFileNameWithoutExtension(path) + ".ipynb"));
+            return (Notebook: notebook, Stubs: stubs, Name: Path.Combine(e.Folder, Path.GetFileNameWithoutExtension(path) + ".ipynb"));
         })).ToList();
         Directory.CreateDirectory(target);
         // The lessons load the course's package through the NuGet.Config beside them: the edition gets its own.
@@ -76,7 +76,7 @@ The sources (the teacher edition) are never changed; each file is written whole 
             }
         }
 
-        foreach (var (notebook, stubs, folder, name) in released)
+        foreach (var (notebook, stubs, name) in released)
         {
             IpynbWriter.Write(notebook, Path.Combine(target, name));
             stdout.WriteLine($"{name.Replace('\\', '/')}: {stubs} exercise{(stubs == 1 ? "" : "s")} stubbed");
@@ -84,29 +84,5 @@ The sources (the teacher edition) are never changed; each file is written whole 
 
         stdout.WriteLine($"Student edition: {target}");
         return 0;
-    }
-
-    /// <summary>The notebooks named, folders expanded to the notebooks directly inside them, in name order.</summary>
-    public static List<string> Notebooks(IEnumerable<string> inputs)
-    {
-        var list = new List<string>();
-        foreach (var input in inputs)
-        {
-            var full = Path.GetFullPath(input);
-            if (Directory.Exists(full))
-            {
-                list.AddRange(Directory.EnumerateFiles(full).Where(NotebookDocument.IsNotebookPath).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(full) && NotebookDocument.IsNotebookPath(full))
-            {
-                list.Add(full);
-            }
-            else
-            {
-                throw new UsageException($"{input}: no such notebook or folder.");
-            }
-        }
-
-        return list.Count > 0 ? list : throw new UsageException($"no .ipynb or .dib notebooks in {string.Join(", ", inputs)}.");
     }
 }
