@@ -64,7 +64,8 @@ public static class ClockValues
                 : Regex.Escape(((InterpolatedStringTextSyntax)part).TextToken.ValueText));
         }
 
-        return new Regex(pattern.ToString());
+        // Whole words only: "{seconds:0.00} s" is not the start of "200 steps".
+        return new Regex($@"(?<!\w){pattern}(?!\w)");
     }
 
     private static bool IsClock(InterpolationSyntax hole, IReadOnlySet<string> names) =>

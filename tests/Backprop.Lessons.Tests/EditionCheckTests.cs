@@ -65,6 +65,15 @@ public sealed class EditionCheckTests
     }
 
     [Fact]
+    public void AClockPattern_MatchesWholeWordsOnly()
+    {
+        const string cell = "var timer = Stopwatch.StartNew();\ntable.Add($\"{timer.Elapsed.TotalSeconds:0.00} s\", \"x\");";
+        var patterns = ClockValues.Patterns(cell, ClockValues.Names([cell]));
+
+        Assert.Equal(["200", "0.5"], OutputNumbers.InText("200 steps 1.25 s 0.5", patterns));
+    }
+
+    [Fact]
     public void NumberLists_AreTheSame_InAnyOrder_AndADifferentNumberIsNamed()
     {
         Assert.Null(OutputNumbers.Difference(["220", "2.2", "110"], ["110", "220", "2.2"]));
