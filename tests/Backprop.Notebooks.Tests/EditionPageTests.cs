@@ -14,7 +14,8 @@ public sealed class EditionPageTests
     {
         var document = new NotebookDocument("/course/ko/01-graph.ipynb", NotebookFormat.Ipynb);
         document.Cells.Add(new NotebookCell(CellKind.Markdown, "markdown",
-            "# 1강 · 계산 그래프\n\n*밑바닥부터 시작하는 딥러닝* 5장 오차역전파법, §5.1–§5.4\n\n**계산 그래프**로 풉니다.") { Number = 1 });
+            "# 1강 · 계산 그래프\n\n*밑바닥부터 시작하는 딥러닝* 5장 오차역전파법, §5.1–§5.4\n\n**계산 그래프**로 풉니다.")
+        { Number = 1 });
         document.Cells.Add(new NotebookCell(CellKind.Markdown, "markdown", "## 5.1 계산 그래프\n\n## 5.2 연쇄법칙") { Number = 2 });
         return document;
     }

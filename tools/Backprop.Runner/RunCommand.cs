@@ -92,7 +92,8 @@ internal sealed class RunCommand
 
         if (_command.Html)
         {
-            foreach (var edition in editions)
+            // An edition a stopped run never reached gets no empty index.
+            foreach (var edition in editions.Where(e => e == editions[0] || results[e].Count > 0))
             {
                 // Every page links its twins in the other editions that ran, so a switch never leads to a missing page.
                 var others = editions.Where(e => e != edition && results[e].Count > 0)
