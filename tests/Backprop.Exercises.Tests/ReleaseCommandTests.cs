@@ -57,4 +57,26 @@ public sealed class ReleaseCommandTests
         Assert.Matches(@"04-softmax-with-loss\.ipynb cell \d+, line \d+: // BEGIN SOLUTION", stderr);
         Assert.False(Directory.Exists(Path.Combine(scratch, "student")));
     }
+
+    [Fact]
+    public void Release_AKitWithAKoreanEdition_MirrorsItsFolders_AndStampsEachLanguage()
+    {
+        var scratch = Cli.NewScratch();
+        var lesson = Path.Combine(Cli.Lessons, "01-computational-graph.ipynb");
+        Directory.CreateDirectory(Path.Combine(scratch, "kit", "ko"));
+        Directory.CreateDirectory(Path.Combine(scratch, "kit", "scratch"));
+        File.Copy(lesson, Path.Combine(scratch, "kit", "01-computational-graph.ipynb"));
+        File.Copy(lesson, Path.Combine(scratch, "kit", "ko", "01-computational-graph.ipynb"));
+        File.Copy(lesson, Path.Combine(scratch, "kit", "scratch", "02-copy.ipynb"));
+
+        var (exit, stdout, stderr) = Cli.Run(scratch, "release", "kit", "-o", "student");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("ko/01-computational-graph.ipynb: 3 exercises stubbed", stdout);
+        Assert.Equal(["01-computational-graph.ipynb", "ko/01-computational-graph.ipynb"],
+            Directory.GetFiles(Path.Combine(scratch, "student"), "*.ipynb", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(Path.Combine(scratch, "student"), f)).Order(StringComparer.Ordinal));
+        string Language(string path) => NotebookDocument.Read(Path.Combine(scratch, "student", path)).Metadata["backprop"]!["language"]!.GetValue<string>();
+        Assert.Equal(("en", "ko"), (Language("01-computational-graph.ipynb"), Language("ko/01-computational-graph.ipynb")));
+    }
 }

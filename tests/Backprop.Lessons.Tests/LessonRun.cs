@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
@@ -46,22 +47,33 @@ public sealed partial class LessonRun
 
     public static string RepositoryRoot { get; } = FindRoot();
 
+    private static readonly ConcurrentDictionary<string, Lazy<Task<LessonRun>>> Runs = new(StringComparer.Ordinal);
+
     /// <summary>Runs the lesson on the chosen front end: our in-process runner, or real Jupyter on our kernel.</summary>
     public static Task<LessonRun> RunAsync(string fileName, IReadOnlyDictionary<string, string> parameters, LessonFrontEnd frontEnd) =>
-        frontEnd == LessonFrontEnd.Jupyter ? Task.Run(() => RunWithJupyter(fileName, parameters)) : RunAsync(fileName, parameters);
+        frontEnd == LessonFrontEnd.Jupyter ? Task.Run(() => RunWithJupyter(fileName, parameters)) : Once(fileName, parameters);
+
+    /// <summary>
+    /// The lesson run once per test process with these parameters (<paramref name="fileName"/> relative to notebooks/,
+    /// "ko/…" for the Korean edition): the lesson's smoke tests and the editions' comparison share one run.
+    /// </summary>
+    public static Task<LessonRun> Once(string fileName, IReadOnlyDictionary<string, string> parameters) =>
+        Runs.GetOrAdd(
+            fileName + "?" + string.Join("&", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
+            _ => new Lazy<Task<LessonRun>>(() => RunAsync(fileName, parameters))).Value;
 
     public static async Task<LessonRun> RunAsync(string fileName, IReadOnlyDictionary<string, string>? parameters = null)
     {
         string source = Path.Combine(RepositoryRoot, "notebooks", fileName);
+        UseMathNetsOwnProvider();
         var result = await NotebookRunner.RunAsync(source, new RunOptions
         {
             Parameters = parameters ?? new Dictionary<string, string>(),
             CellTimeout = TimeSpan.FromSeconds(240),
         });
         Assert.True(result.LoadError is null, result.LoadError);
-        string folder = Path.Combine(AppContext.BaseDirectory, "executed");
-        Directory.CreateDirectory(folder);
-        string executed = Path.Combine(folder, fileName);
+        string executed = Path.Combine(AppContext.BaseDirectory, "executed", fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(executed)!);
         IpynbWriter.Write(result.Document!, executed);
         return new LessonRun(result.Document!, executed, result.Failures.ToList());
     }
@@ -171,6 +183,19 @@ public sealed partial class LessonRun
         double.TryParse(text.Replace('−', '-'), NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
             ? value
             : throw new FormatException($"\"{name}: {text}\" is not a number.");
+
+    // The lessons share this process, and lesson 6 installs Backprop.Fast under MathNet for all of it: each lesson starts
+    // on MathNet's managed provider, as in a process of its own, so its numbers do not depend on the lessons run before it.
+    private static void UseMathNetsOwnProvider()
+    {
+        var mathNet = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "MathNet.Numerics");
+        if (mathNet is not null)
+        {
+            var useManaged = mathNet.GetType("MathNet.Numerics.Control")?.GetMethod("UseManaged", Type.EmptyTypes)
+                ?? throw new MissingMethodException("MathNet.Numerics.Control.UseManaged() is gone: reset the provider another way");
+            useManaged.Invoke(null, null);
+        }
+    }
 
     private static string FindRoot()
     {

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using static Backprop.Notebooks.Tests.TestSupport;
@@ -88,5 +89,45 @@ public sealed class RunnerCliTests
         Assert.Equal((2, true), (exit, stderr.Contains("nope.dib: no such file or folder")));
         (exit, _, stderr) = RunCli(scratch, "run", "x.dib", "--fast");
         Assert.Equal((2, true), (exit, stderr.Contains("unknown option '--fast'")));
+    }
+
+    [SkippableFact]
+    public void RunFolder_WithAKoreanSubfolder_PublishesBothEditions_LinkedToEachOther_AndIgnoresOtherSubfolders()
+    {
+        var scratch = NewScratch();
+        string Lesson(string title, string book) => $"#!markdown\n\n# {title}\n\n{book}\n\nOne paragraph.\n\n#!csharp\n\nConsole.WriteLine(6 * 7);\n";
+        foreach (var folder in new[] { "ko", "old-output" })
+        {
+            Directory.CreateDirectory(Path.Combine(scratch, "notebooks", folder));
+        }
+
+        WriteNotebook(Path.Combine(scratch, "notebooks"), "a.dib", Lesson("Lesson 1 · Apples", "*Deep Learning from Scratch* §5.1–§5.4"));
+        WriteNotebook(Path.Combine(scratch, "notebooks"), "b.dib", Lesson("Lesson 2 · Only in English", "*Deep Learning from Scratch* §5.5"));
+        WriteNotebook(Path.Combine(scratch, "notebooks", "ko"), "a.dib", Lesson("1강 · 사과", "*밑바닥부터 시작하는 딥러닝* 5장 오차역전파법, §5.1–§5.4"));
+        WriteNotebook(Path.Combine(scratch, "notebooks", "old-output"), "c.dib", Lesson("Not a lesson", ""));
+
+        var (exit, stdout, stderr) = RunCli(scratch, "run", "notebooks", "-o", "site");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("[3/3] ko/a.dib", stderr);
+        Assert.Matches(@"ko/a\.dib\s+1\s+1\s+0", stdout);
+        Assert.EndsWith("3 passed, 0 failed", stdout.TrimEnd());
+        var site = Path.Combine(scratch, "site");
+        Assert.Equal(["a.html", "a.ipynb", "b.html", "b.ipynb", "index.html", "ko/a.html", "ko/a.ipynb", "ko/index.html"],
+            Directory.GetFiles(site, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(site, f)).Order(StringComparer.Ordinal));
+        string Page(string name) => File.ReadAllText(Path.Combine(site, name));
+        Assert.Contains("<a href=\"ko/a.html\" hreflang=\"ko\" lang=\"ko\">한국어</a>", Page("a.html"));
+        Assert.DoesNotContain("class=\"languages\"", Page("b.html"));
+        Assert.Contains("<a href=\"ko/index.html\" hreflang=\"ko\" lang=\"ko\">한국어</a>", Page("index.html"));
+        var korean = Page("ko/a.html");
+        Assert.Contains("<html lang=\"ko\">", korean);
+        Assert.Contains("<a href=\"../a.html\" hreflang=\"en\" lang=\"en\">English</a>", korean);
+        Assert.Contains("실행 완료: 코드 셀 1개 중 1개 통과", korean);
+        var index = Page("ko/index.html");
+        Assert.Contains("<html lang=\"ko\">", index);
+        Assert.Contains("<h1>C#으로 배우는 오차역전파법</h1>", index);
+        Assert.Contains("<a href=\"a.html\">1강 &#183; 사과</a>", index);
+        Assert.Contains("<div class=\"sections\">밑바닥부터 시작하는 딥러닝 &#167;5.1–&#167;5.4</div><p>One paragraph.</p>", index);
+        Assert.Contains("<a href=\"../index.html\" hreflang=\"en\" lang=\"en\">English</a>", index);
     }
 }

@@ -49,5 +49,9 @@ public sealed record CellOutput
         new(CellOutputKind.Error) { ErrorName = name, ErrorValue = value, Traceback = traceback };
 
     /// <summary>The error as one readable block: traceback lines, or "name: value" when there is none.</summary>
+    /// <summary>The restore's "Installed Packages" notice: build noise a page leaves out, not what the lesson shows.</summary>
+    public bool IsBuildNoise => Kind == CellOutputKind.DisplayData && Data.TryGetValue("text/plain", out var text)
+        && text.StartsWith("Installed Packages", StringComparison.Ordinal);
+
     public string ErrorText => Traceback.Count > 0 ? string.Join("\n", Traceback) : $"{ErrorName}: {ErrorValue}";
 }

@@ -21,9 +21,7 @@ internal sealed class HandoutFilter
         _home = home.Length > 1 ? home : null;
     }
 
-    public static bool IsBuildNoise(CellOutput output) =>
-        output.Kind == CellOutputKind.DisplayData && output.Data.TryGetValue("text/plain", out var text)
-        && text.StartsWith("Installed Packages", StringComparison.Ordinal);
+    public static bool IsBuildNoise(CellOutput output) => output.IsBuildNoise;
 
     /// <summary>"/home/ann/backprop/data/mnist-sample" becomes "../data/mnist-sample" for a lesson in /home/ann/backprop/notebooks.</summary>
     public string Relative(string text)

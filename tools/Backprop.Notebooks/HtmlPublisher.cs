@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -21,21 +20,23 @@ public static class HtmlPublisher
     /// <summary>Every lesson page, linked in order, and index.html, into <paramref name="folder"/>.</summary>
     public static void PublishSite(IReadOnlyList<(NotebookRunResult Result, string HtmlFile)> notebooks, string folder, SiteOptions? options = null)
     {
-        options ??= new SiteOptions();
+        options ??= DefaultOptions(notebooks);
         var lessons = notebooks.Select(n => LessonInfo.From(n.Result.Document, n.Result.Path)).ToList();
         SiteLink? Link(int i) => i >= 0 && i < notebooks.Count ? new SiteLink(lessons[i].Title, notebooks[i].HtmlFile) : null;
         for (int i = 0; i < notebooks.Count; i++)
         {
-            var site = new SitePage(options.Title, "index.html", Link(i - 1), Link(i + 1));
-            AtomicFile.WriteAllText(Path.Combine(folder, notebooks[i].HtmlFile), Render(notebooks[i].Result, site));
+            var site = new SitePage(options.CourseTitle, "index.html", Link(i - 1), Link(i + 1)) { Twins = Twins(options, notebooks[i].HtmlFile) };
+            AtomicFile.WriteAllText(Path.Combine(folder, notebooks[i].HtmlFile), Render(notebooks[i].Result, site, options.Text));
         }
 
         AtomicFile.WriteAllText(Path.Combine(folder, "index.html"), RenderIndex(notebooks, options));
     }
 
     /// <summary>One lesson page; with <paramref name="site"/>, linked to the index and its neighbours.</summary>
-    public static string Render(NotebookRunResult result, SitePage? site = null)
+    /// <param name="text">The page's own words; by default in the language of the notebook's folder (<see cref="PageText.Of"/>).</param>
+    public static string Render(NotebookRunResult result, SitePage? site = null, PageText? text = null)
     {
+        text ??= PageText.Of(result.Path);
         var shell = new PageShell();
         var lesson = LessonInfo.From(result.Document, result.Path);
         var body = new LessonBody(result, shell);
@@ -50,24 +51,25 @@ public static class HtmlPublisher
             head.Append(shell.Trusted(KatexScript.Head));
         }
 
-        var page = new StringBuilder(Navigation(site, "site"));
+        var page = new StringBuilder(LanguageSwitch(site?.Twins ?? [], text));
+        page.Append(Navigation(site, "site"));
         page.Append("<main>\n");
         if (result.LoadError is not null || !result.Succeeded)
         {
-            page.Append("<div class=\"run-failed\">This page's notebook did not run cleanly: ")
+            page.Append("<div class=\"run-failed\">").Append(Encode(text.NotClean))
                 .Append(Encode(result.LoadError ?? string.Join("; ", result.Failures))).Append("</div>\n");
         }
 
-        page.Append(TableOfContents(body.Html, body.Headings));
+        page.Append(TableOfContents(body.Html, body.Headings, text));
         page.Append("</main>\n<footer class=\"page\">").Append(Navigation(site, "pager"))
-            .Append("<div class=\"run-status\">").Append(Encode(Status(result))).Append("</div></footer>\n");
-        return shell.Page(lesson.Title, head.ToString(), page.ToString());
+            .Append("<div class=\"run-status\">").Append(Encode(text.Status(result))).Append("</div></footer>\n");
+        return shell.Page(text.Tag, lesson.Title, head.ToString(), page.ToString());
     }
 
     /// <summary>The course index: title, then each lesson with its book sections, first paragraph and a discreet run status.</summary>
     public static string RenderIndex(IReadOnlyList<(NotebookRunResult Result, string HtmlFile)> notebooks, SiteOptions? options = null)
     {
-        options ??= new SiteOptions();
+        options ??= DefaultOptions(notebooks);
         var shell = new PageShell();
         var list = new StringBuilder("<ol class=\"lessons\">\n");
         var math = false;
@@ -78,7 +80,7 @@ public static class HtmlPublisher
             list.Append("<li><h2><a href=\"").Append(Encode(file)).Append("\">").Append(Encode(lesson.Title)).Append("</a></h2>");
             if (lesson.Sections is { } sections)
             {
-                list.Append("<div class=\"sections\">Deep Learning from Scratch ").Append(Encode(sections)).Append("</div>");
+                list.Append("<div class=\"sections\">").Append(Encode(options.Text.BookTitle)).Append(' ').Append(Encode(sections)).Append("</div>");
             }
 
             if (lesson.SummaryHtml is { } summary)
@@ -86,23 +88,24 @@ public static class HtmlPublisher
                 list.Append("<p>").Append(summary).Append("</p>");
             }
 
-            list.Append("<div class=\"run-status").Append(result.Succeeded ? string.Empty : " bad").Append("\">").Append(Encode(Status(result))).Append("</div></li>\n");
+            list.Append("<div class=\"run-status").Append(result.Succeeded ? string.Empty : " bad").Append("\">").Append(Encode(options.Text.Status(result))).Append("</div></li>\n");
         }
 
         list.Append("</ol>\n");
-        var page = $"<main>\n<header class=\"course\"><h1>{Encode(options.Title)}</h1><p>{Encode(options.Subtitle)}</p></header>\n{list}</main>\n";
-        return shell.Page(options.Title, math ? shell.Trusted(KatexScript.Head) : string.Empty, page);
+        var others = options.Editions.Where(e => e.Pages.Count > 0).Select(e => new LanguageLink(e.Text, e.Folder + "index.html")).ToList();
+        var page = $"{LanguageSwitch(others, options.Text)}<main>\n<header class=\"course\"><h1>{Encode(options.CourseTitle)}</h1><p>{Encode(options.CourseSubtitle)}</p></header>\n{list}</main>\n";
+        return shell.Page(options.Text.Tag, options.CourseTitle, math ? shell.Trusted(KatexScript.Head) : string.Empty, page);
     }
 
     // After the title cell, where a reader looks for it; a page with fewer than two sections needs none.
-    private static string TableOfContents(string cells, List<(int Level, string Id, string Html)> headings)
+    private static string TableOfContents(string cells, List<(int Level, string Id, string Html)> headings, PageText text)
     {
         if (headings.Count < 2)
         {
             return cells;
         }
 
-        var toc = new StringBuilder("<nav class=\"toc\"><div class=\"toc-title\">In this lesson</div><ul>");
+        var toc = new StringBuilder("<nav class=\"toc\"><div class=\"toc-title\">").Append(Encode(text.Contents)).Append("</div><ul>");
         foreach (var (level, id, html) in headings)
         {
             toc.Append("<li class=\"toc-").Append(level).Append("\"><a href=\"#").Append(id).Append("\">").Append(html).Append("</a></li>");
@@ -127,9 +130,30 @@ public static class HtmlPublisher
         return nav.Append("</nav>\n").ToString();
     }
 
-    private static string Status(NotebookRunResult result) => result.LoadError is not null
-        ? "could not run"
-        : $"{(result.Succeeded ? "ran" : "failed")}: {result.PassedCount} of {result.Cells.Count} code cells in {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
+    // The lesson's twins in the other editions, named in their own language; a plain link, so it works from file://.
+    private static string LanguageSwitch(IReadOnlyList<LanguageLink> twins, PageText text)
+    {
+        if (twins.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var nav = new StringBuilder($"<nav class=\"languages\" aria-label=\"{Encode(text.Switch)}\">");
+        foreach (var twin in twins)
+        {
+            nav.Append("<a href=\"").Append(Encode(twin.Href)).Append("\" hreflang=\"").Append(twin.Text.Tag).Append("\" lang=\"").Append(twin.Text.Tag)
+                .Append("\">").Append(Encode(twin.Text.Name)).Append("</a>");
+        }
+
+        return nav.Append("</nav>\n").ToString();
+    }
+
+    // Without options, the site speaks the language of its lessons' folder.
+    private static SiteOptions DefaultOptions(IReadOnlyList<(NotebookRunResult Result, string HtmlFile)> notebooks) =>
+        new() { Text = notebooks.Count > 0 ? PageText.Of(notebooks[0].Result.Path) : PageText.English };
+
+    private static List<LanguageLink> Twins(SiteOptions options, string htmlFile) =>
+        options.Editions.Where(e => e.Pages.Contains(htmlFile)).Select(e => new LanguageLink(e.Text, e.Folder + htmlFile)).ToList();
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

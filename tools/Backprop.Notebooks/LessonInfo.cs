@@ -10,7 +10,8 @@ namespace Backprop.Notebooks;
 
 /// <summary>
 /// What the course index says about a lesson, read from the notebook's own first markdown cell so it cannot drift:
-/// the "# Lesson N · …" title, the book sections of the "*Deep Learning from Scratch* §…" line, the first paragraph.
+/// the "# Lesson N · …" title ("# 1강 · …"), the book sections of the "*Deep Learning from Scratch* §…" line
+/// ("*밑바닥부터 시작하는 딥러닝* 5장 오차역전파법, §…"), the first paragraph.
 /// </summary>
 public sealed partial record LessonInfo(string Title, string? Sections, string? SummaryHtml)
 {
@@ -33,10 +34,10 @@ public sealed partial record LessonInfo(string Title, string? Sections, string? 
         foreach (var paragraph in markdown.OfType<ParagraphBlock>())
         {
             var text = first.Source.Substring(paragraph.Span.Start, paragraph.Span.Length);
-            if (sections is null && text.Contains("Deep Learning from Scratch", StringComparison.Ordinal))
+            if (sections is null && PageText.All.Any(t => text.Contains(t.BookTitle, StringComparison.Ordinal)))
             {
                 var found = SectionPattern().Matches(text).Select(m => m.Value.Trim()).ToList();
-                sections = found.Count > 0 ? string.Join(", ", found) : "chapter 5";
+                sections = found.Count > 0 ? string.Join(", ", found) : PageText.Of(path).WholeChapter;
                 continue;
             }
 

@@ -78,7 +78,7 @@ public static class NotebookRunner
             CellRunResult result;
             using (Heartbeat.Start(options, cell))
             {
-                result = await RunCellAsync(session, cell, fileName, timeout, options, cancellationToken);
+                result = await RunCellAsync(session, cell, fileName, timeout, options, PageText.Of(document.Path).Stopped, cancellationToken);
             }
 
             results.Add(result);
@@ -106,7 +106,7 @@ public static class NotebookRunner
         _ => "FAILED",
     };
 
-    private static async Task<CellRunResult> RunCellAsync(ScriptSession session, NotebookCell cell, string fileName, TimeSpan timeout, RunOptions options, CancellationToken cancellationToken)
+    private static async Task<CellRunResult> RunCellAsync(ScriptSession session, NotebookCell cell, string fileName, TimeSpan timeout, RunOptions options, string stopped, CancellationToken cancellationToken)
     {
         var printed = options.Printed;
         var sink = new CollectingSink(echo: printed is null ? null : o =>
@@ -143,7 +143,7 @@ public static class NotebookRunner
                 cell.Outputs.Add(CellOutput.Error("TimeoutError", text, [text]));
                 return new CellRunResult(cell, CellRunStatus.TimedOut, text, result.Elapsed);
             case CellStatus.Cancelled:
-                cell.Outputs.Add(StopMarker.Output());
+                cell.Outputs.Add(StopMarker.Output(stopped));
                 return new CellRunResult(cell, CellRunStatus.Failed, StopMarker.Message, result.Elapsed);
             default:
                 cell.Outputs.Add(result.Error!);

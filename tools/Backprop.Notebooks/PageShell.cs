@@ -25,8 +25,9 @@ internal sealed partial class PageShell
     /// <summary>plotly.js's loader: only its opening tag is touched, never the library's text.</summary>
     public string TrustedLoader(string loader) => $"<script nonce=\"{Nonce}\"" + loader["<script".Length..];
 
-    public string Page(string title, string head, string body) =>
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    /// <param name="language">The page's language tag (lang=), so a reader's browser picks fonts and hyphenation for it.</param>
+    public string Page(string language, string title, string head, string body) =>
+        $"<!DOCTYPE html>\n<html lang=\"{WebUtility.HtmlEncode(language)}\">\n<head>\n<meta charset=\"utf-8\">\n"
         + $"<meta http-equiv=\"Content-Security-Policy\" content=\"{Policy}\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + $"<title>{WebUtility.HtmlEncode(title)}</title>\n<style>{PageFonts.Css}\n{PageStyle.Css}</style>\n{head}</head>\n<body>\n{body}</body>\n</html>\n";

@@ -44,6 +44,8 @@ nav.site, nav.pager { display:flex; justify-content:space-between; gap:1rem; max
   font-size:.9rem; }
 nav.site { border-bottom:1px solid var(--line); }
 nav.site a, nav.pager a { text-decoration:none; flex:1; } nav a.home { text-align:center; color:var(--muted); } nav a.next { text-align:right; }
+nav.languages { max-width:980px; margin:0 auto; padding:.35rem 1.5rem 0; text-align:right; font-size:.85rem; }
+nav.languages a { text-decoration:none; border:1px solid var(--line); border-radius:4px; padding:.05rem .5rem; }
 nav.pager { font-size:1rem; padding-top:1rem; border-top:1px solid var(--line); }
 nav.toc { border:1px solid var(--line); border-radius:6px; background:#fbfcfd; padding:.6rem 1rem; margin:1rem 0 1.5rem; font-size:.92rem; }
 nav.toc .toc-title { font-weight:600; margin-bottom:.2rem; } nav.toc ul { margin:0; padding-left:1.2rem; }
@@ -62,7 +64,7 @@ ol.lessons .run-status { text-align:left; }
   @page { margin: 14mm 12mm; }
   body { font-size: 10.5pt; }
   main { max-width:none; padding:0; }
-  nav.site, nav.pager, .run-status { display:none; }
+  nav.site, nav.pager, nav.languages, .run-status { display:none; }
   .source, .markdown pre, .output pre, pre, code { white-space:pre-wrap !important; overflow-wrap:anywhere; word-break:normal; }
   .source, .markdown pre, .output, div.math, .output pre { overflow:visible !important; }
   .outputs { margin-left:0; }

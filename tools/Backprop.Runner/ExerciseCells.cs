@@ -84,6 +84,8 @@ internal static partial class ExerciseCells
         }
 
         backprop["lesson"] = System.IO.Path.GetFileNameWithoutExtension(name);
+        // ... and from this one which edition's checks to grade it with (their hints are in the student's language).
+        backprop["language"] = PageText.Of(notebook.Path).Tag;
         int stubs = 0;
         foreach (var cell in notebook.Cells)
         {

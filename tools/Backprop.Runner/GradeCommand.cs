@@ -16,7 +16,8 @@ Usage: backprop-run grade <submissions-folder> -o <report-dir> [--kit <lessons-f
 
 Grades the submitted notebooks (a subfolder per student, or <student>-<lesson>.ipynb files): each runs in its own
 process with the kit's setup cell, the student's exercise cells and the kit's checks and hidden tests (default kit:
-notebooks/; default timeout per cell: 60 s). Writes grades.csv, grades.html and each student's executed notebooks.
+notebooks/; default timeout per cell: 60 s). A notebook released from the kit's Korean edition (notebooks/ko/) is
+graded by that edition, so its hints are Korean. Writes grades.csv, grades.html and each student's executed notebooks.
 """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -55,10 +56,14 @@ notebooks/; default timeout per cell: 60 s). Writes grades.csv, grades.html and 
                 : "grade needs a folder of submissions and a report folder: backprop-run grade submissions/ -o report/");
         }
 
-        var kit = ReleaseCommand.Notebooks([kitFolder]).Select(NotebookDocument.Read)
+        // Each edition of the kit (notebooks/, notebooks/ko/) grades the submissions released from it.
+        var editions = CourseEdition.Find([kitFolder]).ToDictionary(e => e.Text.Tag, e => e.Notebooks.Select(NotebookDocument.Read)
             .Where(n => ExerciseCells.Solutions(n).Count > 0)
-            .ToDictionary(n => Path.GetFileNameWithoutExtension(n.Path), StringComparer.OrdinalIgnoreCase);
-        var submissions = Submissions.Find(folder, kit, stderr);
+            .ToDictionary(n => Path.GetFileNameWithoutExtension(n.Path), StringComparer.OrdinalIgnoreCase));
+        var main = editions.Values.First();
+        NotebookDocument KitFor(Submissions.Submission s) =>
+            editions.GetValueOrDefault(LanguageOf(s.Path))?.GetValueOrDefault(s.Lesson) ?? main[s.Lesson];
+        var submissions = Submissions.Find(folder, main, stderr);
         var report = Path.GetFullPath(output);
         var work = Path.Combine(Path.GetTempPath(), "backprop-grade", Guid.NewGuid().ToString("N"));
         var command = CommandLine.Parse(["graded.ipynb", "--timeout", timeout.ToString(CultureInfo.InvariantCulture)]);
@@ -66,16 +71,18 @@ notebooks/; default timeout per cell: 60 s). Writes grades.csv, grades.html and 
         try
         {
             // The kit's own solutions run first: they say which exercises each check cell grades, and how many points each is worth.
-            var expected = new Dictionary<string, Dictionary<string, List<CheckOutputs.Verdict>>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var lesson in submissions.Select(s => s.Lesson).Distinct())
+            var expected = new Dictionary<NotebookDocument, Dictionary<string, List<CheckOutputs.Verdict>>>();
+            foreach (var kit in submissions.Select(KitFor).Distinct())
             {
-                stderr.WriteLine($"kit: {lesson}");
-                var run = await RunCopy(GradedCopy.Make(kit[lesson], null, Path.Combine(work, "kit", lesson + ".ipynb")), kit[lesson], command);
-                expected[lesson] = run.Document!.Cells.Where(IsCheck).ToDictionary(c => c.Id, CheckOutputs.Of);
-                var notFull = expected[lesson].Values.SelectMany(v => v).Where(v => v.Points < v.Max).ToList();
+                var lesson = Path.GetFileNameWithoutExtension(kit.Path);
+                var name = Path.GetRelativePath(Path.GetFullPath(kitFolder), kit.Path);
+                stderr.WriteLine($"kit: {name}");
+                var run = await RunCopy(GradedCopy.Make(kit, null, Path.Combine(work, "kit", Path.ChangeExtension(name, ".ipynb"))), kit, command);
+                expected[kit] = run.Document!.Cells.Where(IsCheck).ToDictionary(c => c.Id, CheckOutputs.Of);
+                var notFull = expected[kit].Values.SelectMany(v => v).Where(v => v.Points < v.Max).ToList();
                 foreach (var v in notFull)
                 {
-                    stderr.WriteLine($"warning: the kit's own solution to {lesson} / {v.Exercise} scores {v.Points}/{v.Max}: {v.Hint}");
+                    stderr.WriteLine($"warning: the kit's own solution to {name} / {v.Exercise} scores {v.Points}/{v.Max}: {v.Hint}");
                 }
             }
 
@@ -83,7 +90,7 @@ notebooks/; default timeout per cell: 60 s). Writes grades.csv, grades.html and 
             foreach (var submission in submissions)
             {
                 stderr.WriteLine($"[{++index}/{submissions.Count}] {submission.Student} · {submission.Lesson}");
-                var graded = await Grade(submission, kit[submission.Lesson], expected[submission.Lesson], Path.Combine(work, Safe(submission.Student)), report, command);
+                var graded = await Grade(submission, KitFor(submission), expected[KitFor(submission)], Path.Combine(work, Safe(submission.Student)), report, command);
                 outcomes.AddRange(graded);
                 stderr.WriteLine($"    {graded.Sum(o => o.Points)}/{graded.Sum(o => o.Max)} points");
             }
@@ -169,6 +176,19 @@ notebooks/; default timeout per cell: 60 s). Writes grades.csv, grades.html and 
         IpynbWriter.Write(copy, copy.Path);
         // A grade stopped by Ctrl-C ends with its process; the worker sees its runner gone and exits too.
         return await IsolatedRun.RunAsync(copy.Path, command, requireParametersCell: false, TextWriter.Null, System.Threading.CancellationToken.None);
+    }
+
+    // The edition `release` stamped into the student's copy; a notebook without the stamp (or unreadable) is graded by the main kit.
+    private static string LanguageOf(string submission)
+    {
+        try
+        {
+            return (NotebookDocument.Read(submission).Metadata["backprop"] as System.Text.Json.Nodes.JsonObject)?["language"]?.GetValue<string>() ?? string.Empty;
+        }
+        catch (Exception e) when (e is NotebookFormatException or InvalidOperationException or FormatException)
+        {
+            return string.Empty;
+        }
     }
 
     private static bool IsCheck(NotebookCell cell) => cell.HasTag(ExerciseCells.Check) || cell.HasTag(ExerciseCells.HiddenTest);

@@ -13,8 +13,9 @@ internal static class ReleaseCommand
 Usage: backprop-run release <notebook-or-folder>... -o <dir>
 
 Writes the student edition of the lessons into <dir>: every cell tagged 'solution' keeps its code outside the
-// BEGIN SOLUTION … // END SOLUTION regions, which become stubs; cells tagged 'hidden-test' are left out. The
-sources (the teacher edition) are never changed; each file is written whole or not at all.
+// BEGIN SOLUTION … // END SOLUTION regions, which become stubs; cells tagged 'hidden-test' are left out. A
+folder's language subfolder (notebooks/ko/, the Korean edition) is released into the same subfolder of <dir>.
+The sources (the teacher edition) are never changed; each file is written whole or not at all.
 """;
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -47,58 +48,41 @@ sources (the teacher edition) are never changed; each file is written whole or n
             throw new UsageException("release needs the lessons and an output folder: backprop-run release notebooks -o student/");
         }
 
-        var notebooks = Notebooks(inputs);
+        var editions = CourseEdition.Find(inputs);
+        var notebooks = editions.SelectMany(e => e.Notebooks).ToList();
         var target = Path.GetFullPath(output);
-        if (notebooks.Any(n => Path.GetDirectoryName(n) == Path.TrimEndingDirectorySeparator(target)))
+        var sources = notebooks.Select(n => Path.GetDirectoryName(n)).ToHashSet();
+        if (editions.Any(e => sources.Contains(Path.TrimEndingDirectorySeparator(Path.Combine(target, e.Folder)))))
         {
             throw new UsageException($"the output folder {target} holds the sources; choose another with -o (sources are never overwritten).");
         }
 
         // Every notebook is made first, so a broken solution region leaves no half-written edition behind.
-        var editions = notebooks.Select(path =>
+        // A language edition (notebooks/ko/) keeps its folder: the student edition mirrors the kit's.
+        var released = editions.SelectMany(e => e.Notebooks.Select(path =>
         {
             var notebook = NotebookDocument.Read(path);
-            int stubs = ExerciseCells.Release(notebook, Path.GetFileName(path), target);
-            return (Notebook: notebook, Stubs: stubs, Name: Path.GetFileNameWithoutExtension(path) + ".ipynb");
-        }).ToList();
+            var folder = Path.Combine(target, e.Folder);
+            int stubs = ExerciseCells.Release(notebook, Path.GetFileName(path), folder);
+            return (Notebook: notebook, Stubs: stubs, Name: Path.Combine(e.Folder, Path.GetFileNameWithoutExtension(path) + ".ipynb"));
+        })).ToList();
         Directory.CreateDirectory(target);
         // The lessons load the course's package through the NuGet.Config beside them: the edition gets its own.
-        foreach (var folder in notebooks.Select(n => Path.GetDirectoryName(Path.GetFullPath(n))!).Distinct())
+        foreach (var edition in editions)
         {
-            NuGetConfigSources.WriteFor(folder, target, relative: true);
+            foreach (var folder in edition.Notebooks.Select(n => Path.GetDirectoryName(Path.GetFullPath(n))!).Distinct())
+            {
+                NuGetConfigSources.WriteFor(folder, Path.Combine(target, edition.Folder), relative: true);
+            }
         }
 
-        foreach (var (notebook, stubs, name) in editions)
+        foreach (var (notebook, stubs, name) in released)
         {
             IpynbWriter.Write(notebook, Path.Combine(target, name));
-            stdout.WriteLine($"{name}: {stubs} exercise{(stubs == 1 ? "" : "s")} stubbed");
+            stdout.WriteLine($"{name.Replace('\\', '/')}: {stubs} exercise{(stubs == 1 ? "" : "s")} stubbed");
         }
 
         stdout.WriteLine($"Student edition: {target}");
         return 0;
-    }
-
-    /// <summary>The notebooks named, folders expanded to the notebooks directly inside them, in name order.</summary>
-    public static List<string> Notebooks(IEnumerable<string> inputs)
-    {
-        var list = new List<string>();
-        foreach (var input in inputs)
-        {
-            var full = Path.GetFullPath(input);
-            if (Directory.Exists(full))
-            {
-                list.AddRange(Directory.EnumerateFiles(full).Where(NotebookDocument.IsNotebookPath).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(full) && NotebookDocument.IsNotebookPath(full))
-            {
-                list.Add(full);
-            }
-            else
-            {
-                throw new UsageException($"{input}: no such notebook or folder.");
-            }
-        }
-
-        return list.Count > 0 ? list : throw new UsageException($"no .ipynb or .dib notebooks in {string.Join(", ", inputs)}.");
     }
 }

@@ -26,26 +26,33 @@ internal sealed class RunCommand
 
     public async Task<int> ExecuteAsync()
     {
-        var notebooks = FindNotebooks();
+        var editions = CourseEdition.Find(_command.Inputs);
+        var notebooks = editions.SelectMany(e => e.Notebooks).ToList();
         var output = Path.GetFullPath(_command.Output);
-        foreach (var folder in notebooks.Select(Path.GetDirectoryName).Distinct())
+        var sources = notebooks.Select(n => Path.TrimEndingDirectorySeparator(Path.GetDirectoryName(n)!)).Distinct().ToList();
+        foreach (var edition in editions)
         {
-            if (string.Equals(Path.TrimEndingDirectorySeparator(folder!), Path.TrimEndingDirectorySeparator(output), StringComparison.Ordinal))
+            var folder = Path.TrimEndingDirectorySeparator(Path.Combine(output, edition.Folder));
+            if (sources.Contains(folder, StringComparer.Ordinal))
             {
-                throw new UsageException($"the output folder {output} is the notebooks' own folder; choose another with -o (sources are never overwritten).");
+                throw new UsageException($"the output folder {folder} is the notebooks' own folder; choose another with -o (sources are never overwritten).");
+            }
+
+            var names = edition.Notebooks.GroupBy(n => Path.GetFileNameWithoutExtension(n), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+            if (names is not null)
+            {
+                throw new UsageException($"two notebooks would write the same output '{names.Key}': {string.Join(", ", names)}.");
             }
         }
 
-        var names = notebooks.GroupBy(n => Path.GetFileNameWithoutExtension(n), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (names is not null)
+        foreach (var edition in editions)
         {
-            throw new UsageException($"two notebooks would write the same output '{names.Key}': {string.Join(", ", names)}.");
+            OutputFolder.Prepare(Path.Combine(output, edition.Folder));
         }
 
-        OutputFolder.Prepare(output);
-        var results = new List<(NotebookRunResult Result, string HtmlFile)>();
+        var results = editions.ToDictionary(e => e, _ => new List<(NotebookRunResult Result, string HtmlFile)>());
         var index = 0;
-        foreach (var path in notebooks)
+        foreach (var (edition, path) in editions.SelectMany(e => e.Notebooks.Select(n => (e, n))))
         {
             if (_stop.Token.IsCancellationRequested)
             {
@@ -53,8 +60,7 @@ internal sealed class RunCommand
             }
 
             index++;
-            var name = Path.GetFileName(path);
-            _err.WriteLine($"[{index}/{notebooks.Count}] {name}");
+            _err.WriteLine($"[{index}/{notebooks.Count}] {edition.Display(path)}");
             var result = _command.InProcess
                 ? await NotebookRunner.RunAsync(path, new RunOptions
                 {
@@ -67,77 +73,48 @@ internal sealed class RunCommand
                     _stop.Token)
                 : await IsolatedRun.RunAsync(path, _command, requireParametersCell: notebooks.Count == 1, _err, _stop.Token);
             var stem = Path.GetFileNameWithoutExtension(path);
+            var folder = Path.Combine(output, edition.Folder);
             if (result.Document is not null)
             {
                 PlotlyOnce.IncludeIn(result.Document);
-                IpynbWriter.Write(result.Document, Path.Combine(output, stem + ".ipynb"));
+                IpynbWriter.Write(result.Document, Path.Combine(folder, stem + ".ipynb"));
             }
 
             var html = stem + ".html";
             if (_command.Html)
             {
-                HtmlPublisher.Publish(result, Path.Combine(output, html));
+                HtmlPublisher.Publish(result, Path.Combine(folder, html));
             }
 
-            results.Add((result, html));
-            Report(result);
+            results[edition].Add((result, html));
+            Report(result, edition.Display(path));
         }
 
         if (_command.Html)
         {
-            HtmlPublisher.PublishSite(results, output);
+            // An edition a stopped run never reached gets no empty index.
+            foreach (var edition in editions.Where(e => e == editions[0] || results[e].Count > 0))
+            {
+                // Every page links its twins in the other editions that ran, so a switch never leads to a missing page.
+                var others = editions.Where(e => e != edition && results[e].Count > 0)
+                    .Select(e => new Edition(e.Text, edition.HrefTo(e), results[e].Select(r => r.HtmlFile).ToHashSet(StringComparer.Ordinal)))
+                    .ToList();
+                HtmlPublisher.PublishSite(results[edition], Path.Combine(output, edition.Folder), new SiteOptions { Text = edition.Text, Editions = others });
+            }
         }
 
-        Summary(results.Select(r => r.Result).ToList(), output);
+        Summary(editions.SelectMany(e => results[e].Select(r => (Name: e.Display(r.Result.Path), r.Result))).ToList(), output);
         if (_stop.Name is { } signal)
         {
             _err.WriteLine($"stopped by {signal}: the cells that finished are saved in {output}; {notebooks.Count - index} notebook(s) not started.");
             return _stop.ExitCode;
         }
 
-        return results.All(r => r.Result.Succeeded) ? 0 : 1;
+        return results.Values.SelectMany(r => r).All(r => r.Result.Succeeded) ? 0 : 1;
     }
 
-    private List<string> FindNotebooks()
+    private void Report(NotebookRunResult result, string name)
     {
-        var list = new List<string>();
-        foreach (var input in _command.Inputs)
-        {
-            var full = Path.GetFullPath(input);
-            if (Directory.Exists(full))
-            {
-                var found = Directory.EnumerateFiles(full)
-                    .Where(NotebookDocument.IsNotebookPath)
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-                if (found.Count == 0)
-                {
-                    throw new UsageException($"no .ipynb or .dib notebooks in {input}.");
-                }
-
-                list.AddRange(found);
-            }
-            else if (File.Exists(full))
-            {
-                if (!NotebookDocument.IsNotebookPath(full))
-                {
-                    throw new UsageException($"{input} is not a notebook (expected .ipynb or .dib).");
-                }
-
-                list.Add(full);
-            }
-            else
-            {
-                throw new UsageException($"{input}: no such file or folder.");
-            }
-        }
-
-        return list.Distinct().ToList();
-    }
-
-    private void Report(NotebookRunResult result)
-    {
-        var name = Path.GetFileName(result.Path);
         if (result.Succeeded)
         {
             _err.WriteLine($"    passed: {result.Cells.Count} cells in {Seconds(result.Elapsed)} s");
@@ -154,16 +131,17 @@ internal sealed class RunCommand
         }
     }
 
-    private void Summary(IReadOnlyList<NotebookRunResult> results, string output)
+    private void Summary(IReadOnlyList<(string Name, NotebookRunResult Result)> notebooks, string output)
     {
-        var width = Math.Max(8, results.Select(r => Path.GetFileName(r.Path).Length).DefaultIfEmpty(0).Max());
+        var results = notebooks.Select(n => n.Result).ToList();
+        var width = Math.Max(8, notebooks.Select(n => n.Name.Length).DefaultIfEmpty(0).Max());
         _out.WriteLine();
         _out.WriteLine($"{"Notebook".PadRight(width)}  {"Cells",5}  {"Passed",6}  {"Failed",6}  {"Seconds",7}  Status");
         _out.WriteLine(new string('-', width + 44));
-        foreach (var r in results)
+        foreach (var (name, r) in notebooks)
         {
             var status = r.LoadError is not null ? "error" : r.Succeeded ? "ok" : "FAILED";
-            _out.WriteLine($"{Path.GetFileName(r.Path).PadRight(width)}  {r.Cells.Count,5}  {r.PassedCount,6}  {r.FailedCount,6}  {Seconds(r.Elapsed),7}  {status}");
+            _out.WriteLine($"{name.PadRight(width)}  {r.Cells.Count,5}  {r.PassedCount,6}  {r.FailedCount,6}  {Seconds(r.Elapsed),7}  {status}");
         }
 
         _out.WriteLine();

@@ -51,7 +51,7 @@ internal static class WorkerReport
             {
                 var message = end.CellMessage();
                 var status = end.Killed && !end.Stopped ? CellRunStatus.TimedOut : CellRunStatus.Failed;
-                cell.Outputs.Add(end.Stopped ? StopMarker.Output() : CellOutput.Error(end.Killed ? "TimeoutError" : "ProcessExited", message, [message]));
+                cell.Outputs.Add(end.Stopped ? StopMarker.Output(PageText.Of(path).Stopped) : CellOutput.Error(end.Killed ? "TimeoutError" : "ProcessExited", message, [message]));
                 results.Add(new CellRunResult(cell, status, message, TimeSpan.Zero));
                 skipReason = end.Stopped ? StopMarker.NotRun : $"not run: the notebook process stopped at {cell.Describe()}";
                 continue;
