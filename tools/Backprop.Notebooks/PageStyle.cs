@@ -25,7 +25,7 @@ h1,h2,h3,h4 { line-height:1.25; margin:1.4em 0 .5em; }
 .markdown pre code { background:none; padding:0; font-size:inherit; }
 .math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", serif; }
 div.math { overflow-x:auto; overflow-y:hidden; }
-pre, code { font-family: ui-monospace, SFMono-Regular, "JetBrains Mono", Menlo, Consolas, "D2Coding", "Backprop Hangul", "Noto Sans Mono CJK KR", monospace; }
+pre, code { font-family: ui-monospace, SFMono-Regular, "JetBrains Mono", Menlo, Consolas, "Cascadia Mono", "DejaVu Sans Mono", "Liberation Mono", "D2Coding", "Backprop Hangul", "Noto Sans Mono CJK KR", monospace; }
 .cell { margin: 1rem 0; }
 .code { display:flex; gap:.5rem; }
 .prompt { flex: 0 0 3.2rem; text-align:right; color:var(--muted); font: .8rem/1.9 ui-monospace, monospace; padding-top:.5rem; }
