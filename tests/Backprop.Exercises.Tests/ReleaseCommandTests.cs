@@ -78,5 +78,9 @@ public sealed class ReleaseCommandTests
                 .Select(f => Path.GetRelativePath(Path.Combine(scratch, "student"), f)).Order(StringComparer.Ordinal));
         string Language(string path) => NotebookDocument.Read(Path.Combine(scratch, "student", path)).Metadata["backprop"]!["language"]!.GetValue<string>();
         Assert.Equal(("en", "ko"), (Language("01-computational-graph.ipynb"), Language("ko/01-computational-graph.ipynb")));
+        // The stubs speak the edition's language too.
+        string FirstStub(string path) => NotebookDocument.Read(Path.Combine(scratch, "student", path)).Cells.First(c => c.HasTag("solution")).Source;
+        Assert.Contains("// TODO: your code", FirstStub("01-computational-graph.ipynb"));
+        Assert.Contains("// TODO: 여기에 코드를 작성하세요", FirstStub("ko/01-computational-graph.ipynb"));
     }
 }

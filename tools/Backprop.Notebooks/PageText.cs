@@ -28,6 +28,7 @@ public sealed record PageText
         CouldNotRun = "could not run",
         Stopped = StopMarker.Message,
         Switch = "Language",
+        YourCode = "TODO: your code",
     };
 
     public static readonly PageText Korean = new()
@@ -45,6 +46,7 @@ public sealed record PageText
         CouldNotRun = "실행하지 못함",
         Stopped = "여기서 멈춤: 이 셀을 실행하는 도중 실행이 중단되었습니다. 아래 셀은 실행되지 않았습니다.",
         Switch = "언어",
+        YourCode = "TODO: 여기에 코드를 작성하세요",
     };
 
     /// <summary>Every language the pages can be written in, English first.</summary>
@@ -57,6 +59,9 @@ public sealed record PageText
     public required string Name { get; init; }
 
     public required string Contents { get; init; }
+
+    /// <summary>The comment the student edition leaves where a solution was (the release command's stubs).</summary>
+    public required string YourCode { get; init; }
 
     public required string CourseTitle { get; init; }
 

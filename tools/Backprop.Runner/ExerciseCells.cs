@@ -18,12 +18,13 @@ internal static partial class ExerciseCells
     public const string Check = "check";
     public const string HiddenTest = "hidden-test";
 
-    public const string DefaultStub = "throw new NotImplementedException(); // TODO: your code";
-
     public static bool IsExercise(NotebookCell cell) => cell.HasTag(Solution) || cell.HasTag(Check) || cell.HasTag(HiddenTest);
 
-    /// <summary>The student's version of a solution cell; throws <see cref="FormatException"/> naming the line of a broken region.</summary>
-    public static string Stub(string source, string where)
+    /// <summary>
+    /// The student's version of a solution cell, its stubs marked with <paramref name="yourCode"/> (English unless given);
+    /// throws <see cref="FormatException"/> naming the line of a broken region.
+    /// </summary>
+    public static string Stub(string source, string where, string? yourCode = null)
     {
         var lines = source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var result = new List<string>();
@@ -40,7 +41,8 @@ internal static partial class ExerciseCells
                 }
 
                 begun = i + 1;
-                var stub = begin.Groups["stub"].Success ? begin.Groups["stub"].Value.Trim() + " // TODO" : DefaultStub;
+                yourCode ??= PageText.English.YourCode;
+                var stub = (begin.Groups["stub"].Success ? begin.Groups["stub"].Value.Trim() : "throw new NotImplementedException();") + " // " + yourCode;
                 result.Add(begin.Groups["indent"].Value + stub);
             }
             else if (end)
@@ -85,7 +87,8 @@ internal static partial class ExerciseCells
 
         backprop["lesson"] = System.IO.Path.GetFileNameWithoutExtension(name);
         // ... and from this one which edition's checks to grade it with (their hints are in the student's language).
-        backprop["language"] = PageText.Of(notebook.Path).Tag;
+        var language = PageText.Of(notebook.Path);
+        backprop["language"] = language.Tag;
         int stubs = 0;
         foreach (var cell in notebook.Cells)
         {
@@ -98,7 +101,7 @@ internal static partial class ExerciseCells
 
             if (cell.HasTag(Solution))
             {
-                cell.Source = Stub(cell.Source, $"{name} {cell.Describe()}");
+                cell.Source = Stub(cell.Source, $"{name} {cell.Describe()}", language.YourCode);
                 stubs++;
             }
         }
