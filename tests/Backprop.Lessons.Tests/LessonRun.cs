@@ -84,8 +84,8 @@ public sealed partial class LessonRun
         string source = Path.Combine(RepositoryRoot, "notebooks", fileName);
         var json = JupyterExecution.ExecuteWithJupyter(source, parameters).ToJsonString();
         string folder = Path.Combine(AppContext.BaseDirectory, "executed-jupyter");
-        Directory.CreateDirectory(folder);
         string executed = Path.Combine(folder, fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(executed)!);
         File.WriteAllText(executed, json);
         var document = IpynbReader.Parse(json, executed, includeOutputs: true);
         return new LessonRun(document, executed, JupyterFailures(document));
