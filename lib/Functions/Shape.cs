@@ -1,6 +1,5 @@
 using System;
 using MathNet.Numerics.LinearAlgebra;
-using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -13,8 +12,7 @@ internal static class Shape
     {
         if (x.RowCount == 0)
         {
-            throw new ArgumentException(Pick($"{where}: {name} is {Of(x)}, a batch of zero rows; give at least one sample.",
-                $"{where}: {name}의 모양은 {Of(x)}, 행이 하나도 없는 배치입니다. 샘플을 하나 이상 넣으세요."), name);
+            throw new ArgumentException(Messages.ZeroRows(where, name, x), name);
         }
     }
 
@@ -22,9 +20,7 @@ internal static class Shape
     {
         if (actual.RowCount != expected.RowCount || actual.ColumnCount != expected.ColumnCount)
         {
-            throw new ArgumentException(
-                Pick($"{where}: {name} is {Of(actual)} but {expectedName} is {Of(expected)}; they must have the same shape.",
-                    $"{where}: {name}의 모양은 {Of(actual)}인데 {expectedName}의 모양은 {Of(expected)}입니다. 둘의 모양이 같아야 합니다."), name);
+            throw new ArgumentException(Messages.NotSameShape(where, name, actual, expectedName, expected), name);
         }
     }
 
@@ -36,7 +32,7 @@ internal static class Shape
     {
         if (!done)
         {
-            throw new InvalidOperationException(Pick($"{layer}.Backward: call Forward before Backward.", $"{layer}.Backward: Backward 전에 Forward를 먼저 호출하세요."));
+            throw new InvalidOperationException(Messages.ForwardFirst(layer));
         }
     }
 }

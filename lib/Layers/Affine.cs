@@ -1,6 +1,5 @@
 using System;
 using MathNet.Numerics.LinearAlgebra;
-using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -23,9 +22,7 @@ public sealed class Affine : ILayer
         ArgumentNullException.ThrowIfNull(b);
         if (b.RowCount != 1 || b.ColumnCount != w.ColumnCount)
         {
-            throw new ArgumentException(
-                Pick($"{name}: b is {Shape.Of(b)} but W is {Shape.Of(w)}; b needs to be 1×{w.ColumnCount}.",
-                    $"{name}: b는 {Shape.Of(b)}인데 W는 {Shape.Of(w)}입니다. b는 1×{w.ColumnCount}이어야 합니다."), nameof(b));
+            throw new ArgumentException(Messages.AffineBias(name, b, w), nameof(b));
         }
         (W, B, Name) = (w, b, name);
     }
@@ -53,9 +50,7 @@ public sealed class Affine : ILayer
         Shape.RequireBatch(x, Name);
         if (x.ColumnCount != W.RowCount)
         {
-            throw new ArgumentException(
-                Pick($"{Name}.Forward: x is {Shape.Of(x)} but W is {Shape.Of(W)}; x needs {W.RowCount} columns.",
-                    $"{Name}.Forward: x는 {Shape.Of(x)}인데 W는 {Shape.Of(W)}입니다. x의 열이 {W.RowCount}개여야 합니다."), nameof(x));
+            throw new ArgumentException(Messages.AffineColumns(Name, x, W), nameof(x));
         }
         _x = x;
         return x * W + Broadcast(B, x.RowCount);
@@ -66,10 +61,7 @@ public sealed class Affine : ILayer
         Shape.RequireForward(_x is not null, Name);
         if (dout.RowCount != _x!.RowCount || dout.ColumnCount != W.ColumnCount)
         {
-            throw new ArgumentException(
-                Pick($"{Name}.Backward: dout is {Shape.Of(dout)} but the output was {_x.RowCount}×{W.ColumnCount}; they must have the same shape.",
-                    $"{Name}.Backward: dout은 {Shape.Of(dout)}인데 출력은 {_x.RowCount}×{W.ColumnCount}였습니다. 둘의 모양이 같아야 합니다."),
-                nameof(dout));
+            throw new ArgumentException(Messages.AffineDout(Name, dout, _x.RowCount, W.ColumnCount), nameof(dout));
         }
         // dout·Wᵀ and xᵀ·dout without copying W or x into a transpose first.
         var dx = dout.TransposeAndMultiply(W);

@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -33,10 +32,7 @@ public sealed class Relu : ILayer
         var mask = Mask!;
         if (dout.RowCount != mask.GetLength(0) || dout.ColumnCount != mask.GetLength(1))
         {
-            throw new System.ArgumentException(
-                Pick($"{Name}.Backward: dout is {Shape.Of(dout)} but the forward input was {mask.GetLength(0)}×{mask.GetLength(1)}; they must have the same shape.",
-                    $"{Name}.Backward: dout은 {Shape.Of(dout)}인데 순전파의 입력은 {mask.GetLength(0)}×{mask.GetLength(1)}였습니다. 둘의 모양이 같아야 합니다."),
-                nameof(dout));
+            throw new System.ArgumentException(Messages.ReluDout(Name, dout, mask.GetLength(0), mask.GetLength(1)), nameof(dout));
         }
         return dout.MapIndexed((i, j, d) => mask[i, j] ? 0 : d);
     }

@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -24,7 +23,7 @@ public sealed class Sigmoid : ILayer
     {
         Shape.RequireForward(Out is not null, Name);
         var y = Out!;
-        Shape.RequireSame(dout, y, $"{Name}.Backward", nameof(dout), Pick("the forward output", "순전파의 출력"));
+        Shape.RequireSame(dout, y, $"{Name}.Backward", nameof(dout), Messages.ForwardOutput);
         return dout.MapIndexed((i, j, d) => d * (1.0 - y[i, j]) * y[i, j]);
     }
 

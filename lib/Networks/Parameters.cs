@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using MathNet.Numerics.LinearAlgebra;
-using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -23,19 +22,14 @@ public sealed class Parameters : IEnumerable<KeyValuePair<string, Matrix<double>
 
     public Matrix<double> this[string name]
     {
-        get => _values.TryGetValue(name, out var m) ? m : throw new KeyNotFoundException(
-            Pick($"Params[\"{name}\"]: no such parameter; there are {string.Join(", ", _values.Keys)}.",
-                $"Params[\"{name}\"]: 그런 매개변수는 없습니다. 있는 것은 {string.Join(", ", _values.Keys)}입니다."));
+        get => _values.TryGetValue(name, out var m) ? m : throw new KeyNotFoundException(Messages.NoParameter(name, _values.Keys));
         set
         {
             ArgumentNullException.ThrowIfNull(value);
             var target = this[name];
             if (value.RowCount != target.RowCount || value.ColumnCount != target.ColumnCount)
             {
-                throw new ArgumentException(
-                    Pick($"Params[\"{name}\"]: the new value is {Shape.Of(value)} but {name} is {Shape.Of(target)}; the shape cannot change.",
-                        $"Params[\"{name}\"]: 새 값은 {Shape.Of(value)}인데 {name}의 모양은 {Shape.Of(target)}입니다. 모양은 바꿀 수 없습니다."),
-                    nameof(value));
+                throw new ArgumentException(Messages.ParameterShape(name, value, target), nameof(value));
             }
             value.CopyTo(target);
         }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
-using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -14,9 +13,7 @@ public sealed class TwoLayerNet
     {
         if (inputSize <= 0 || hiddenSize <= 0 || outputSize <= 0)
         {
-            throw new ArgumentException(
-                Pick($"TwoLayerNet: sizes must be positive, got {inputSize}-{hiddenSize}-{outputSize}.",
-                    $"TwoLayerNet: 크기는 양수여야 합니다. 받은 값: {inputSize}-{hiddenSize}-{outputSize}."));
+            throw new ArgumentException(Messages.NetworkSizes(inputSize, hiddenSize, outputSize));
         }
         var random = seed is int s ? new Random(s) : new Random();
         var normal = new Normal(0, 1, random);

@@ -1,7 +1,6 @@
 using System;
 using System.Threading;
 using MathNet.Numerics.LinearAlgebra;
-using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -46,9 +45,7 @@ public static class Trainer
             double loss = network.Loss(xBatch, tBatch);
             if (!double.IsFinite(loss))
             {
-                throw new InvalidOperationException(
-                    Pick($"Training diverged at iteration {i}: the loss is {loss}. The learning rate {options.LearningRate} is probably too high; try a lower one (e.g. {options.LearningRate / 10}).",
-                        $"반복 {i}에서 학습이 발산했습니다: 손실이 {loss}입니다. 학습률({options.LearningRate})이 너무 큰 것 같습니다. 더 작은 값(예: {options.LearningRate / 10})으로 해 보세요."));
+                throw new InvalidOperationException(Messages.Diverged(i, loss, options.LearningRate));
             }
             history.AddLoss(loss);
 
@@ -72,16 +69,12 @@ public static class Trainer
         {
             if (t.Count != x.RowCount)
             {
-                throw new ArgumentException(Pick($"Trainer.Train: x{name} is {Shape.Of(x)} but t{name} has {t.Count} rows; they must match.",
-                    $"Trainer.Train: x{name}의 모양은 {Shape.Of(x)}인데 t{name}의 행은 {t.Count}개입니다. 행 수가 같아야 합니다."), $"t{name}");
+                throw new ArgumentException(Messages.LabelRows(name, x, t.Count), $"t{name}");
             }
         }
         if (options.BatchSize <= 0 || options.Iterations < 0 || !(options.LearningRate > 0))
         {
-            throw new ArgumentException(
-                Pick($"Trainer.Train: need BatchSize > 0, Iterations >= 0, LearningRate > 0; got {options.BatchSize}, {options.Iterations}, {options.LearningRate}.",
-                    $"Trainer.Train: BatchSize > 0, Iterations >= 0, LearningRate > 0이어야 합니다. 받은 값: {options.BatchSize}, {options.Iterations}, {options.LearningRate}."),
-                nameof(options));
+            throw new ArgumentException(Messages.TrainingOptions(options), nameof(options));
         }
     }
 }

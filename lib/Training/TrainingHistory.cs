@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using static Backprop.Display.Texts.Localized;
 
 namespace Backprop;
 
@@ -26,7 +25,6 @@ public sealed class TrainingHistory
 
     public override string ToString() =>
         _epochs.Count == 0
-            ? Pick($"TrainingHistory: {_losses.Count} iterations", $"TrainingHistory: 반복 {_losses.Count}번")
-            : Pick($"TrainingHistory: {_losses.Count} iterations, {_epochs.Count} epochs, last train acc {_epochs[^1].TrainAccuracy:0.####}, test acc {_epochs[^1].TestAccuracy:0.####}",
-                $"TrainingHistory: 반복 {_losses.Count}번, 에폭 {_epochs.Count}번, 마지막 훈련 정확도 {_epochs[^1].TrainAccuracy:0.####}, 시험 정확도 {_epochs[^1].TestAccuracy:0.####}");
+            ? Messages.History(_losses.Count)
+            : Messages.History(_losses.Count, _epochs.Count, _epochs[^1]);
 }
