@@ -1,15 +1,11 @@
 // The captions of a matrix-valued graph, the Affine layer of §5.6 (AffineExport.cs): the steps are the scalar
 // graph's (graph-steps.js), each caption names the book's formula, the shapes it multiplies and, where they fit on
 // the line, the entries. The templates come in the page's JSON, in the learner's language (MatrixStepperTexts.cs).
-function bpMatrixCaptions(data, numbers, texts) {
+function bpMatrixCaptions(data, numbers, texts, fill) {
   'use strict';
   var nodes = data.nodes, X = 0, W = 1, Dot = 2, B = 3, Plus = 4;
   // More entries than this crowd the one-line caption; the figure's tooltips still have them all.
   var mostEntries = 12;
-
-  function fill(template, parts) {
-    return template.replace(/\{(\w+)\}/g, function (all, key) { return parts[key]; });
-  }
 
   function shape(m, transposed) {
     var rows = m.length, columns = m[0].length;

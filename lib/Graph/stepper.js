@@ -13,7 +13,7 @@ function bpStepper(root, data) {
   var arithmetic = bpArithmetic(data), numbers = bpNumbers(), walk = bpSteps(data, arithmetic, numbers);
   var backward = arithmetic.backward, seed = arithmetic.seed, full = numbers.full, label = numbers.label;
   var steps = walk.list, isLeaf = walk.isLeaf, caption = walk.caption, evaluate = arithmetic.evaluate;
-  if (data.matrix) { caption = bpMatrixCaptions(data, numbers, data.matrixText); } // the Affine graph of §5.6
+  if (data.matrix) { caption = bpMatrixCaptions(data, numbers, data.matrixText, walk.fill); } // the Affine graph of §5.6
   var library = arithmetic.fromLibrary();
   var text = data.text, fill = walk.fill;
   var state = library;
