@@ -15,12 +15,14 @@ public static class CellCode
 {
     public const string Text = "\"…\"";
 
+    /// <summary>A code cell as the notebook engines read it: a C# script (top-level statements, #r directives).</summary>
+    public static SyntaxNode Parse(string code) => CSharpSyntaxTree.ParseText(code, CSharpParseOptions.Default.WithKind(SourceCodeKind.Script)).GetRoot();
+
     /// <summary>The cell's tokens after normalisation, each with the (1-based) line of the cell it is on.</summary>
     public static IReadOnlyList<(string Text, int Line)> Normalise(string code)
     {
-        var tree = CSharpSyntaxTree.ParseText(code, CSharpParseOptions.Default.WithKind(SourceCodeKind.Script));
         var tokens = new List<(string, int)>();
-        foreach (var token in tree.GetRoot().DescendantTokens(descendIntoTrivia: true))
+        foreach (var token in Parse(code).DescendantTokens(descendIntoTrivia: true))
         {
             if (token.IsKind(SyntaxKind.EndOfFileToken) || token.IsKind(SyntaxKind.EndOfDirectiveToken))
             {

@@ -74,6 +74,5 @@ public static class ClockValues
     private static IEnumerable<string> Identifiers(SyntaxNode node) =>
         node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.Text);
 
-    private static IEnumerable<SyntaxNode> Parse(string code) =>
-        [CSharpSyntaxTree.ParseText(code, CSharpParseOptions.Default.WithKind(SourceCodeKind.Script)).GetRoot()];
+    private static IEnumerable<SyntaxNode> Parse(string code) => [CellCode.Parse(code)];
 }
